@@ -1,0 +1,18 @@
+/**
+ * Badges and challenges, computed from a stream of user events.
+ *
+ * <p>The kernel records {@link org.segue.api.play.UserEvent}s (a mix created, a transition rated,
+ * a plugin installed…) and feeds each user's events, in time order, to every
+ * {@link org.segue.api.play.Badge} and {@link org.segue.api.play.Challenge} service. Both are pure
+ * functions from (stored progress, event) to new progress; the host stores the progress, shows it,
+ * and ranks challenge scores on leaderboards.
+ *
+ * <p>Versioning: consumers (badge and challenge implementers, event producers) import
+ * {@code [1.0,2)}; there are no provider types in this package.
+ */
+@Export
+@Version("1.0.0")
+package org.segue.api.play;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,111 @@
+package org.segue.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The installed {@code bin/segue} as a user runs it: exit codes, output, clean stop on SIGTERM. */
+class CommandLineIT {
+
+    record Result(int code, String out, String err) {
+    }
+
+    @TempDir
+    Path work;
+
+    @Test
+    void pluginsListsTheSystemBundles() throws Exception {
+        Result r = segue(KernelFixture.DIST, Map.of(), "plugins");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*org\\.segue\\.plugin\\.cli\\.demo\\s+\\S+\\s+bundles.*"), r.out());
+        assertTrue(r.out().contains("ACTIVE"), r.out());
+    }
+
+    @Test
+    void demoRuns() throws Exception {
+        Result r = segue(KernelFixture.DIST, Map.of(), "demo");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("commands") && r.out().contains("org.segue.plugin.cli.demo"), r.out());
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() throws Exception {
+        Result r = segue(KernelFixture.DIST, Map.of(), "no-such-command");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown command 'no-such-command'"), r.err());
+    }
+
+    @Test
+    void sigtermStopsARunningCommandAndEveryBundleCleanly() throws Exception {
+        Path home = copyOfDistribution();
+        TestPlugins.drop(TestPlugins.build(work.resolve("build"), "blocking", "1.0.0", Map.of()),
+                home.resolve("plugins"), "blocking.jar");
+        Path marker = work.resolve("deactivated");
+        Process p = start(home, Map.of("SEGUE_JAVA_OPTS", "-Dsegue.itest.marker=" + marker), "wait");
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("waiting", out.readLine());
+            // SIGTERM through the handle: Process.destroy() would also close our end of the pipes.
+            p.toHandle().destroy();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stopped after SIGTERM");
+            assertEquals("cancelled", out.readLine(), "the command saw the cancellation and returned");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals("deactivated", Files.readString(marker), "components were deactivated before exit");
+    }
+
+    private Path copyOfDistribution() throws IOException {
+        Path home = work.resolve("segue");
+        try (var paths = Files.walk(KernelFixture.DIST)) {
+            for (Path src : (Iterable<Path>) paths::iterator) {
+                Path dst = home.resolve(KernelFixture.DIST.relativize(src).toString());
+                if (Files.isDirectory(src)) {
+                    Files.createDirectories(dst);
+                } else {
+                    Files.copy(src, dst, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return home;
+    }
+
+    private static Process start(Path home, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/segue").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return pb.start();
+    }
+
+    private static Result segue(Path home, Map<String, String> env, String... args) throws Exception {
+        Process p = start(home, env, args);
+        p.getOutputStream().close();
+        // Read standard error beside standard output so neither pipe can fill up and block the child.
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), out, err.get(10, TimeUnit.SECONDS));
+    }
+}

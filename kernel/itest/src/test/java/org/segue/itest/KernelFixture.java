@@ -1,0 +1,138 @@
+package org.segue.itest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.segue.api.command.Command;
+import org.segue.api.command.CommandContext;
+import org.segue.api.command.Progress;
+import org.segue.kernel.Kernel;
+import org.segue.kernel.KernelSettings;
+
+/**
+ * A real kernel booted in this JVM from the built distribution's {@code bundles/}, with its own
+ * empty {@code plugins/} and {@code conf/} in a temporary home.
+ */
+final class KernelFixture implements AutoCloseable {
+
+    static final Path DIST = Path.of(System.getProperty("segue.dist", "target/dist/segue"));
+
+    final Path home;
+    final Path plugins;
+    final Path conf;
+    final Kernel kernel;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    KernelFixture(Path home) throws Exception {
+        this.home = home;
+        this.plugins = Files.createDirectories(home.resolve("plugins"));
+        this.conf = Files.createDirectories(home.resolve("conf"));
+        KernelSettings settings = new KernelSettings(home, DIST.resolve("bundles"), plugins, conf, false,
+                Duration.ofMillis(200));
+        this.kernel = Kernel.boot(settings, new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    BundleContext context() {
+        return kernel.context();
+    }
+
+    /** What the kernel logged so far. */
+    String console() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A command's service reference, or null. */
+    ServiceReference<Command> command(String name) throws InvalidSyntaxException {
+        Collection<ServiceReference<Command>> refs = context().getServiceReferences(Command.class,
+                "(" + Command.NAME + "=" + name + ")");
+        return refs.isEmpty() ? null : refs.iterator().next();
+    }
+
+    /** Runs a command as the command line would and returns its standard output; fails on a non-zero exit. */
+    String run(String name, String... args) throws Exception {
+        ServiceReference<Command> ref = command(name);
+        if (ref == null) {
+            throw new AssertionError("no command " + name);
+        }
+        Command c = context().getService(ref);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            int code = c.run(new Context(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), home));
+            if (code != Command.OK) {
+                throw new AssertionError(name + " exited " + code + ": " + err.toString(StandardCharsets.UTF_8));
+            }
+        } finally {
+            context().ungetService(ref);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Polls until the condition holds; returns how long it took, or fails after the timeout. */
+    static Duration await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout.toMillis() + " ms: " + what);
+            }
+            Thread.sleep(10);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Override
+    public void close() {
+        kernel.close();
+    }
+
+    /** A command context for tests: no terminal, never cancelled. */
+    record Context(List<String> arguments, PrintStream out, PrintStream err, Path workingDirectory)
+            implements CommandContext {
+        @Override
+        public InputStream in() {
+            return new ByteArrayInputStream(new byte[0]);
+        }
+
+        @Override
+        public boolean verbose() {
+            return false;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+
+        @Override
+        public Progress progress(String task, long total) {
+            return new Progress() {
+                @Override
+                public void advance(long units) {
+                }
+
+                @Override
+                public void status(String text) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+}

@@ -24,7 +24,7 @@ final class TerminalProgress implements Progress {
     private final AtomicLong done = new AtomicLong();
     private volatile String status = "";
     private long lastDraw;
-    private int lastDecile = -1;
+    private int lastDecile;
     private boolean closed;
 
     TerminalProgress(PrintStream err, String task, long total, boolean interactive) {
@@ -68,7 +68,7 @@ final class TerminalProgress implements Progress {
             }
         } else {
             int decile = total > 0 ? (int) Math.min(10, d * 10 / total) : -1;
-            if (last || decile > lastDecile) {
+            if (decile > lastDecile || (last && (decile < 0 || decile != lastDecile))) {
                 lastDecile = decile;
                 err.println(line(d, now));
             }

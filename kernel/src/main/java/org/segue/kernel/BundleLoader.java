@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -19,14 +25,25 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * Installs, starts, updates and uninstalls bundle files, one at a time, so that one bad file is
  * recorded in {@link LoadProblems} and never stops the others.
  */
-final class BundleLoader {
+final class BundleLoader implements AutoCloseable {
 
     private final BundleContext context;
     private final LoadProblems problems;
+    private final Duration startTimeout;
+    /**
+     * Starts run here, not on the caller's thread, so that an activator that never returns costs
+     * one stuck thread instead of the boot or the plugin-folder watcher.
+     */
+    private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "segue-bundle-start");
+        t.setDaemon(true);
+        return t;
+    });
 
-    BundleLoader(BundleContext context, LoadProblems problems) {
+    BundleLoader(BundleContext context, LoadProblems problems, Duration startTimeout) {
         this.context = context;
         this.problems = problems;
+        this.startTimeout = startTimeout;
     }
 
     /**
@@ -51,20 +68,47 @@ final class BundleLoader {
         }
     }
 
+    /** How a start ended. */
+    enum StartResult {
+        STARTED, FAILED,
+        /** Did not finish in time; retrying would only block the caller again. */
+        HUNG
+    }
+
     /** Starts a bundle unless it is a fragment; failures are recorded, never thrown. */
-    boolean start(Bundle bundle, Path file) {
+    StartResult start(Bundle bundle, Path file) {
         if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
-            return true;
+            return StartResult.STARTED;
         }
         String name = file.getFileName().toString();
-        try {
+        Future<?> started = starter.submit(() -> {
             bundle.start();
+            return null;
+        });
+        Throwable failure;
+        try {
+            started.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
             problems.clear(name);
-            return true;
-        } catch (BundleException | RuntimeException | LinkageError e) {
-            problems.report(name, bundle.getSymbolicName(), String.valueOf(bundle.getVersion()), e);
-            return false;
+            return StartResult.STARTED;
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (TimeoutException e) {
+            started.cancel(true); // interrupts the activator; one that ignores it stays stuck alone
+            problems.report(name, bundle.getSymbolicName(), String.valueOf(bundle.getVersion()),
+                    new TimeoutException("did not start within " + startTimeout.toSeconds()
+                            + " s (its activator or a component's activate method hangs)"));
+            return StartResult.HUNG;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = e;
         }
+        problems.report(name, bundle.getSymbolicName(), String.valueOf(bundle.getVersion()), failure);
+        return StartResult.FAILED;
+    }
+
+    @Override
+    public void close() {
+        starter.shutdownNow();
     }
 
     /** Replaces a bundle's content with the file's current bytes and refreshes its wiring. */

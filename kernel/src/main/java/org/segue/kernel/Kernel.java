@@ -48,6 +48,7 @@ public final class Kernel implements AutoCloseable {
     private final long startNanos;
     private Framework framework;
     private PluginFolder pluginFolder;
+    private BundleLoader loader;
     private ServiceTracker<LogReaderService, LogReaderService> logReaders;
     private long readyNanos;
 
@@ -117,7 +118,7 @@ public final class Kernel implements AutoCloseable {
         logReaders.open();
         framework.start();
 
-        BundleLoader loader = new BundleLoader(context, problems);
+        loader = new BundleLoader(context, problems, settings.startTimeout());
         startSystemBundles(context, loader);
         registerBuiltInCommands(context);
 
@@ -215,6 +216,10 @@ public final class Kernel implements AutoCloseable {
         if (pluginFolder != null) {
             pluginFolder.close();
             pluginFolder = null;
+        }
+        if (loader != null) {
+            loader.close();
+            loader = null;
         }
         if (framework != null) {
             try {

@@ -13,19 +13,21 @@ import java.time.Duration;
  * @param verbose log at debug level instead of warnings only
  * @param pollInterval how often {@code plugins/} is scanned; a file must be unchanged for one
  *     interval before it is installed, so a jar still being copied is never read half-written
+ * @param startTimeout how long a bundle may take to start before it is reported as hanging and
+ *     the kernel goes on without it
  */
 public record KernelSettings(Path home, Path bundles, Path plugins, Path conf, boolean verbose,
-        Duration pollInterval) {
+        Duration pollInterval, Duration startTimeout) {
 
     /** The standard layout under {@code home}. */
     public static KernelSettings forHome(Path home, boolean verbose) {
         Path h = home.toAbsolutePath().normalize();
         return new KernelSettings(h, h.resolve("bundles"), h.resolve("plugins"), h.resolve("conf"),
-                verbose, Duration.ofMillis(400));
+                verbose, Duration.ofMillis(400), Duration.ofSeconds(15));
     }
 
     /** The same settings with another plugin poll interval. */
     public KernelSettings withPollInterval(Duration interval) {
-        return new KernelSettings(home, bundles, plugins, conf, verbose, interval);
+        return new KernelSettings(home, bundles, plugins, conf, verbose, interval, startTimeout);
     }
 }

@@ -42,6 +42,8 @@ final class PluginFolder implements AutoCloseable {
     /** What was installed (or tried) per file, with the fingerprint it was installed from. */
     private final Map<Path, Fingerprint> applied = new HashMap<>();
     private final Map<Path, Long> bundleIds = new HashMap<>();
+    /** Plugins whose start hung: not retried until their file changes. */
+    private final java.util.Set<Path> hung = new java.util.HashSet<>();
     private ScheduledExecutorService scanner;
 
     PluginFolder(Path folder, BundleContext context, BundleLoader loader, ConsoleLog log) {
@@ -88,6 +90,7 @@ final class PluginFolder implements AutoCloseable {
             }
             changed = true;
             applied.put(file, print);
+            hung.remove(file);
             Bundle existing = installedBundle(file);
             if (existing == null) {
                 Bundle b = loader.install(file, false);
@@ -106,6 +109,7 @@ final class PluginFolder implements AutoCloseable {
             if (!now.containsKey(file)) {
                 changed = true;
                 applied.remove(file);
+                hung.remove(file);
                 Bundle b = installedBundle(file);
                 bundleIds.remove(file);
                 if (b != null) {
@@ -123,14 +127,15 @@ final class PluginFolder implements AutoCloseable {
             // A plugin that could not resolve before may resolve now that another one arrived.
             for (Map.Entry<Path, Long> e : bundleIds.entrySet()) {
                 Bundle b = context.getBundle(e.getValue());
-                if (b != null && b.getState() != Bundle.ACTIVE && !toStart.contains(b)) {
+                if (b != null && b.getState() != Bundle.ACTIVE && !toStart.contains(b) && !hung.contains(e.getKey())) {
                     toStart.add(b);
                 }
             }
             for (Bundle b : toStart) {
                 Path file = fileOf(b);
-                if (file != null && b.getState() != Bundle.UNINSTALLED) {
-                    loader.start(b, file);
+                if (file != null && b.getState() != Bundle.UNINSTALLED
+                        && loader.start(b, file) == BundleLoader.StartResult.HUNG) {
+                    hung.add(file);
                 }
             }
         }

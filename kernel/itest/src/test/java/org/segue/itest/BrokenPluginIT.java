@@ -31,6 +31,8 @@ class BrokenPluginIT {
         Path activator = TestPlugins.build(build, "activator", "1.0.0",
                 Map.of("Bundle-Activator", "org.segue.itest.plugins.activator.ThrowingActivator"));
         Path greeter = TestPlugins.build(build, "greeter", "1.0.0", Map.of());
+        Path hanging = TestPlugins.build(build, "hanging", "1.0.0",
+                Map.of("Bundle-Activator", "org.segue.itest.plugins.hanging.HangingActivator"));
         Path provider = TestPlugins.build(build, "provider", "1.0.0",
                 Map.of("-exportcontents", "org.segue.itest.plugins.provider"));
 
@@ -39,10 +41,11 @@ class BrokenPluginIT {
             TestPlugins.drop(unresolved, k.plugins, "unresolved.jar");
             TestPlugins.drop(activator, k.plugins, "activator.jar");
             Files.write(k.plugins.resolve("not-a-bundle.jar"), "this is not a zip file".getBytes());
+            TestPlugins.drop(hanging, k.plugins, "hanging.jar");
             TestPlugins.drop(greeter, k.plugins, "greeter.jar");
 
-            KernelFixture.await("the good plugin works beside the broken ones", Duration.ofSeconds(5),
-                    () -> k.console().contains("not-a-bundle.jar") && hasGreet(k));
+            KernelFixture.await("the good plugin works beside the broken ones", Duration.ofSeconds(10),
+                    () -> k.console().contains("not-a-bundle.jar") && k.console().contains("did not start") && hasGreet(k));
             assertEquals("Hello, world!\n", k.run("greet"));
 
             String listing = k.run("plugins");
@@ -50,7 +53,8 @@ class BrokenPluginIT {
             assertWhy(listing, "org.segue.itest.plugins.unresolved", "org.segue.itest.plugins.provider");
             assertWhy(listing, "org.segue.itest.plugins.activator", "deliberate failure in the activator");
             assertWhy(listing, "not-a-bundle.jar", "");
-            assertTrue(listing.contains(", 4 with problems"), listing);
+            assertWhy(listing, "org.segue.itest.plugins.hanging", "did not start within 2 s");
+            assertTrue(listing.contains(", 5 with problems"), listing);
 
             String console = k.console();
             assertTrue(console.contains("org.segue.itest.plugins.activator") && console.contains("deliberate failure in the activator"), console);

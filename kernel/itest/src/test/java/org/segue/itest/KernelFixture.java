@@ -41,7 +41,7 @@ final class KernelFixture implements AutoCloseable {
         this.plugins = Files.createDirectories(home.resolve("plugins"));
         this.conf = Files.createDirectories(home.resolve("conf"));
         KernelSettings settings = new KernelSettings(home, DIST.resolve("bundles"), plugins, conf, false,
-                Duration.ofMillis(200));
+                Duration.ofMillis(200), Duration.ofSeconds(2));
         this.kernel = Kernel.boot(settings, new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 

@@ -29,6 +29,14 @@ public interface AnalysisService {
     TrackReport analyze(Path file) throws IOException;
 
     /**
+     * Analyses one file, reading and writing the cache only when {@code useCache} is true
+     * (benchmarks and re-analysis on request pass false).
+     *
+     * @throws IOException when the file cannot be read or decoded; the message names the file
+     */
+    TrackReport analyze(Path file, boolean useCache) throws IOException;
+
+    /**
      * Starts a real-time analysis of a live stream of blocks (a track being played), which
      * publishes partial results (tempo, key, energy) as it goes.
      *

@@ -27,7 +27,7 @@ public enum EnergyArc {
             case RISING -> 0.2 + 0.8 * x;
             case FALLING -> 1.0 - 0.8 * x;
             case STEADY -> 0.6;
-            case WAVE -> 0.55 + 0.4 * Math.sin(x * 4 * Math.PI - Math.PI / 2) * -1;
+            case WAVE -> 0.55 - 0.35 * Math.cos(4 * Math.PI * x);
         };
     }
 }

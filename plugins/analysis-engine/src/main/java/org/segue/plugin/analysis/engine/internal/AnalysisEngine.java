@@ -30,15 +30,18 @@ import org.segue.api.analysis.TrackReport;
 import org.segue.api.analysis.TrackReport.AnalyzerFailure;
 import org.segue.api.audio.AudioDecoder;
 import org.segue.api.audio.AudioFormat;
+import org.segue.api.audio.AudioOpener;
 import org.segue.api.audio.PcmSource;
+import org.segue.api.audio.TrackTags;
 
 /**
  * Segue's {@link AnalysisService}: every registered decoder and analyzer (whiteboard), one pass per
- * track, failures isolated per analyzer, results cached by content hash.
+ * track, failures isolated per analyzer, results cached by content hash. Also the
+ * {@link AudioOpener} everything else opens files with, so decoder choice lives in one place.
  */
-@Component(configurationPid = AnalysisEngine.PID)
+@Component(configurationPid = AnalysisEngine.PID, service = {AnalysisService.class, AudioOpener.class})
 @Designate(ocd = AnalysisEngine.Config.class)
-public class AnalysisEngine implements AnalysisService {
+public class AnalysisEngine implements AnalysisService, AudioOpener {
 
     public static final String PID = "org.segue.analysis.engine";
 
@@ -127,6 +130,16 @@ public class AnalysisEngine implements AnalysisService {
             }
         }
         return new TrackReport(name, hash, results, failures, false);
+    }
+
+    @Override
+    public PcmSource open(Path file) throws IOException {
+        return decoders.open(file);
+    }
+
+    @Override
+    public TrackTags tags(Path file) {
+        return decoders.tags(file);
     }
 
     @Override

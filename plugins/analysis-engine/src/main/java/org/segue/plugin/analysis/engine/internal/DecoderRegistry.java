@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.segue.api.audio.AudioDecoder;
 import org.segue.api.audio.AudioDecodingException;
 import org.segue.api.audio.PcmSource;
+import org.segue.api.audio.TrackTags;
 
 /**
  * The decoders present, best first (service ranking), and the choice of one for a file by what
@@ -35,6 +36,19 @@ final class DecoderRegistry {
 
     /** Opens the file with the best decoder that accepts it. */
     PcmSource open(Path file) throws IOException {
+        return choose(file).open(file);
+    }
+
+    /** The file's tags from the decoder that accepts it; empty when none does or reading fails. */
+    TrackTags tags(Path file) {
+        try {
+            return choose(file).readTags(file);
+        } catch (IOException | RuntimeException e) {
+            return TrackTags.empty(); // tags are a nicety: a track without them still mixes
+        }
+    }
+
+    private AudioDecoder choose(Path file) throws IOException {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
             throw new AudioDecodingException(name, "no such file");
@@ -59,7 +73,7 @@ final class DecoderRegistry {
                 continue; // a broken decoder plugin must not stop the others from trying
             }
             if (accepts) {
-                return e.decoder().open(file);
+                return e.decoder();
             }
         }
         List<String> names = ordered.stream().map(Entry::name).toList();

@@ -1,24 +1,37 @@
 package org.segue.plugin.cli.demo.internal;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
+import org.segue.api.command.Progress;
 import org.segue.api.command.SegueCommand;
+import org.segue.api.mix.MixEngine;
+import org.segue.api.mix.MixPlan;
+import org.segue.api.mix.MixRequest;
+import org.segue.api.mix.MixResult;
+import org.segue.api.mix.RenderOptions;
+import org.segue.api.style.TransitionPlan;
 
 /**
- * {@code segue demo}: the first thing a new user runs. Shows which plugins serve each stage of the
- * pipeline, then the plugin list; the mixing stages turn it into a demo mix of the embedded library
- * as they land.
+ * {@code segue demo [-o DIR]}: the first thing a new user runs. Shows which plugins serve each
+ * stage of the pipeline, makes the demo library (synthesised tracks, on first use) and renders a
+ * real DJ mix of it into {@code DIR} (default {@code segue-demo/}), then prints the tracklist and
+ * transitions.
  */
 @Component
-@SegueCommand(name = "demo", summary = "Shows what this Segue can do, stage by stage, with its plugins")
+@SegueCommand(name = "demo", summary = "Renders a demo DJ mix of a synthesised library and shows the plugins of every stage")
 public class DemoCommand implements Command {
 
     /** The extension points of the api, by the service interface a plugin registers. */
@@ -39,6 +52,9 @@ public class DemoCommand implements Command {
 
     private final BundleContext context;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile MixEngine engine;
+
     @Activate
     public DemoCommand(BundleContext context) {
         this.context = context;
@@ -54,18 +70,62 @@ public class DemoCommand implements Command {
             out.printf("  %-22s %2d  %s%n", stage.label(), providers.size(), String.join(", ", providers));
         }
         out.println();
-        ServiceReference<?>[] plugins = context.getServiceReferences(Command.class.getName(),
-                "(" + Command.NAME + "=plugins)");
-        if (plugins == null) {
-            ctx.err().println("demo: the 'plugins' command is not available");
+        Path outDir = ctx.workingDirectory().resolve("segue-demo");
+        List<String> args = ctx.arguments();
+        if (args.size() == 2 && (args.get(0).equals("-o") || args.get(0).equals("--output"))) {
+            outDir = ctx.workingDirectory().resolve(args.get(1));
+        } else if (!args.isEmpty()) {
+            ctx.err().println("usage: segue demo [-o DIR]");
+            return USAGE;
+        }
+        MixEngine mixer = engine;
+        if (mixer == null) {
+            ctx.err().println("demo: no mix engine is running, so no demo mix; 'segue plugins' tells why");
             return FAILURE;
         }
-        Command list = (Command) context.getService(plugins[0]);
-        try {
-            return list.run(ctx);
-        } finally {
-            context.ungetService(plugins[0]);
+        List<Path> library;
+        try (Progress progress = ctx.progress("Making the demo library", DemoTrack.LIBRARY.size())) {
+            library = DemoLibrary.ensure(DemoLibrary.folder(cacheRoot()), progress);
         }
+        out.println("demo library: " + library.get(0).getParent() + " (" + library.size() + " synthesised tracks)");
+        MixPlan plan = mixer.plan(library, MixRequest.defaults());
+        MixResult result;
+        try (Progress progress = ctx.progress("Rendering the demo mix", 1000)) {
+            long[] shown = {0};
+            result = mixer.render(plan, RenderOptions.to(outDir.resolve("mix.wav")), share -> {
+                long now = Math.round(share * 1000);
+                progress.advance(now - shown[0]);
+                shown[0] = now;
+            });
+        }
+        out.println();
+        printTracklist(out, plan, result);
+        return OK;
+    }
+
+    private static void printTracklist(PrintStream out, MixPlan plan, MixResult result) {
+        for (int i = 0; i < result.sections().size(); i++) {
+            MixResult.Section s = result.sections().get(i);
+            out.printf(Locale.ROOT, "%s  %d. %s%n", clock(s.startSeconds()), i + 1, s.title());
+            if (i + 1 < result.sections().size()) {
+                TransitionPlan t = plan.transitions().get(i);
+                out.printf(Locale.ROOT, "         ↳ %s, %d bars: %s%n", t.styleId(), t.lengthBars(), t.explanation());
+            }
+        }
+        out.printf(Locale.ROOT, "%nmix: %s (%s)%ncue sheet: %s%ntracklist: %s%ntimeline picture: %s%n", result.audio(),
+                clock(result.durationSeconds()), result.cueSheet(), result.tracklist(), result.timeline());
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%2d:%02d", s / 60, s % 60);
+    }
+
+    /** Where Segue keeps data it can make again: $XDG_CACHE_HOME/segue or ~/.cache/segue. */
+    static Path cacheRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("segue");
     }
 
     /** Who provides a stage: the id property the stage defines, else the providing bundle. */

@@ -1,0 +1,69 @@
+package org.segue.plugin.cli.mix.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.segue.api.command.Command;
+import org.segue.api.command.CommandContext;
+import org.segue.api.command.Progress;
+import org.segue.api.command.SegueCommand;
+import org.segue.api.mix.MixEngine;
+import org.segue.api.mix.MixPlan;
+import org.segue.api.mix.MixResult;
+import org.segue.api.mix.RenderOptions;
+
+/**
+ * {@code segue mix <files or folders> -o mix.wav [--style ID] [--arc club|rising|falling|steady|wave]
+ * [--minutes N] [--pitch N] [--lufs L] [--seed N]}: plans and renders a continuous DJ mix, with a
+ * cue sheet, a tracklist and a timeline picture beside it.
+ */
+@Component
+@SegueCommand(name = "mix", summary = "Renders a beat-matched DJ mix of a folder of tracks")
+public class MixCommand implements Command {
+
+    static final String USAGE_TEXT = "usage: segue mix <files or folders> -o mix.wav|mix.flac [--style ID] "
+            + "[--arc club|rising|falling|steady|wave] [--minutes N] [--pitch SEMITONES] [--lufs L] [--seed N]";
+
+    @Reference
+    MixEngine engine;
+
+    @Override
+    public int run(CommandContext ctx) throws Exception {
+        MixOptions o;
+        try {
+            o = MixOptions.parse(ctx.arguments());
+        } catch (IllegalArgumentException e) {
+            ctx.err().println("segue mix: " + e.getMessage() + "\n" + USAGE_TEXT);
+            return USAGE;
+        }
+        if (o.inputs.isEmpty() || o.output == null) {
+            ctx.err().println(USAGE_TEXT);
+            return USAGE;
+        }
+        List<Path> files = o.files(ctx.workingDirectory());
+        if (files.size() < 2) {
+            ctx.err().println("segue mix: a mix needs at least two tracks; found " + files.size());
+            return FAILURE;
+        }
+        ctx.err().println("Analysing and planning " + files.size() + " tracks…");
+        MixPlan plan = engine.plan(files, o.request());
+        RenderOptions options = new RenderOptions(ctx.workingDirectory().resolve(o.output), 44100, o.lufs, -1);
+        MixResult result;
+        try (Progress progress = ctx.progress("Rendering", 1000)) {
+            long[] shown = {0};
+            result = engine.render(plan, options, share -> {
+                long now = Math.round(share * 1000);
+                if (now > shown[0]) {
+                    progress.advance(now - shown[0]);
+                    shown[0] = now;
+                }
+            });
+        }
+        PlanPrinter.print(ctx.out(), plan, result.sections());
+        ctx.out().printf("%nmix: %s (%s)%ncue sheet: %s%ntracklist: %s%ntimeline: %s%n", result.audio(),
+                PlanPrinter.time(result.durationSeconds()), result.cueSheet(), result.tracklist(), result.timeline());
+        return OK;
+    }
+}

@@ -1,0 +1,67 @@
+package org.segue.plugin.mix.engine.internal;
+
+import org.segue.api.effect.Effect;
+import org.segue.api.effect.EffectDescriptor;
+import org.segue.api.effect.EffectProcessor;
+import org.segue.api.effect.ParameterDescriptor;
+
+/**
+ * One effect in a deck's or the master's chain, with the changes queued for the next block. A
+ * processor that throws is bypassed from then on (the api says it must not; a bad plugin must not
+ * stop the mix).
+ */
+final class EffectSlot {
+
+    final String id;
+    final EffectDescriptor descriptor;
+    private final EffectProcessor processor;
+    private final Changes changes;
+    private final double[] current;
+    private boolean bypassed;
+
+    EffectSlot(Effect effect, int sampleRate, int channels, int maxFrames) {
+        this.descriptor = effect.descriptor();
+        this.id = descriptor.id();
+        this.processor = effect.newProcessor();
+        processor.prepare(sampleRate, channels, maxFrames);
+        this.changes = new Changes(Math.max(1, descriptor.parameters().size()));
+        this.current = new double[descriptor.parameters().size()];
+        for (int i = 0; i < current.length; i++) {
+            current[i] = descriptor.parameters().get(i).defaultValue();
+        }
+    }
+
+    int latencyFrames() {
+        return processor.latencyFrames();
+    }
+
+    /** Queues a value for the next block when it differs from the current one, clamped to the range. */
+    void set(String parameterId, double value) {
+        int i = descriptor.indexOf(parameterId);
+        if (i < 0) {
+            return;
+        }
+        ParameterDescriptor p = descriptor.parameters().get(i);
+        double v = Math.max(p.min(), Math.min(p.max(), value));
+        if (v != current[i]) {
+            current[i] = v;
+            changes.add(i, 0, v);
+        }
+    }
+
+    /** Processes the block in place with the queued changes, then clears them. */
+    void process(StereoBlock block) {
+        if (!bypassed) {
+            try {
+                processor.process(block, changes);
+            } catch (RuntimeException e) {
+                bypassed = true;
+            }
+        }
+        changes.clear();
+    }
+
+    boolean bypassed() {
+        return bypassed;
+    }
+}

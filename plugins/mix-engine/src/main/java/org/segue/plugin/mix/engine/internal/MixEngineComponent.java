@@ -1,0 +1,179 @@
+package org.segue.plugin.mix.engine.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleConsumer;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.segue.api.analysis.AnalysisService;
+import org.segue.api.audio.AudioOpener;
+import org.segue.api.effect.Effect;
+import org.segue.api.mix.MixEngine;
+import org.segue.api.mix.MixPlan;
+import org.segue.api.mix.MixRequest;
+import org.segue.api.mix.MixResult;
+import org.segue.api.mix.RenderOptions;
+import org.segue.api.mix.SetPlanner;
+import org.segue.api.mix.TimeStretcher;
+import org.segue.api.style.DjStyle;
+import org.segue.api.style.TransitionPlan;
+
+/** Segue's {@link MixEngine}: the planner, styles, effects and stretcher that are installed, put to work. */
+@Component(service = MixEngine.class)
+public class MixEngineComponent implements MixEngine {
+
+    /** Bars of context either side of a previewed transition. */
+    static final int PREVIEW_BARS = 4;
+
+    @Reference
+    AnalysisService analysis;
+    @Reference
+    AudioOpener opener;
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
+    volatile SetPlanner planner;
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
+    volatile TimeStretcher stretcher;
+
+    private final List<StyleChooser.Entry> styles = new CopyOnWriteArrayList<>();
+    private final Map<String, Effect> effects = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStyle(DjStyle style, Map<String, Object> properties) {
+        styles.add(new StyleChooser.Entry(String.valueOf(properties.getOrDefault(DjStyle.ID, style.getClass().getName())), style));
+    }
+
+    void removeStyle(DjStyle style) {
+        styles.removeIf(e -> e.style() == style);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addEffect(Effect effect, Map<String, Object> properties) {
+        effects.put(String.valueOf(properties.getOrDefault(Effect.ID, effect.descriptor().id())), effect);
+    }
+
+    void removeEffect(Effect effect) {
+        effects.values().removeIf(e -> e == effect);
+    }
+
+    @Override
+    public MixPlan plan(List<Path> files, MixRequest request) throws IOException {
+        List<StyleChooser.Entry> sorted = new ArrayList<>(styles);
+        sorted.sort(Comparator.comparing(StyleChooser.Entry::id));
+        return MixPlanner.plan(files, request, analysis, opener, planner, planner.getClass().getName(), sorted);
+    }
+
+    @Override
+    public MixResult render(MixPlan plan, RenderOptions options, DoubleConsumer progress) throws IOException {
+        Timeline timeline = timeline(plan);
+        return render(plan, timeline, 0, timeline.length(), options, progress);
+    }
+
+    @Override
+    public MixResult preview(MixPlan plan, int index, RenderOptions options) throws IOException {
+        if (index < 0 || index >= plan.transitions().size()) {
+            throw new IllegalArgumentException("transition " + (index + 1) + " does not exist: the plan has "
+                    + plan.transitions().size());
+        }
+        Timeline timeline = timeline(plan);
+        Timeline.Placed t = timeline.transitions().get(index);
+        TransitionPlan p = t.plan;
+        double bar = p.beatsPerBar() * 60 / p.tempoRamp().bpmAt(0);
+        double from = Math.max(0, t.masterStart - PREVIEW_BARS * bar);
+        double to = Math.min(timeline.length(), t.masterEnd + PREVIEW_BARS * bar);
+        return render(plan, timeline, from, to, options, null);
+    }
+
+    static Timeline timeline(MixPlan plan) {
+        List<MixTrack> tracks = new ArrayList<>();
+        for (int i = 0; i < plan.order().tracks().size(); i++) {
+            double pitch = i == 0 ? 0 : plan.transitions().get(i - 1).incomingPitchShiftSemitones();
+            tracks.add(MixTrack.of(plan.order().tracks().get(i), pitch));
+        }
+        return new Timeline(tracks, plan.transitions());
+    }
+
+    private MixResult render(MixPlan plan, Timeline timeline, double from, double to, RenderOptions options,
+            DoubleConsumer progress) throws IOException {
+        Path output = options.output().toAbsolutePath();
+        boolean flac = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".flac");
+        if (flac && !Ffmpeg.available()) {
+            throw new IOException(output + ": writing FLAC needs ffmpeg, which is not installed "
+                    + "(Debian: apt-get install ffmpeg); write a .wav instead");
+        }
+        MixRenderer renderer = new MixRenderer(timeline, opener, stretcher, Map.copyOf(effects), options.sampleRate(),
+                options.targetLufs(), options.ceilingDbtp());
+        Path wav = AtomicFiles.temporaryFor(output);
+        try {
+            try (WavWriter writer = new WavWriter(wav, options.sampleRate(), MixRenderer.BLOCK)) {
+                renderer.render(from, to, writer, progress);
+            }
+            if (flac) {
+                Path encoded = AtomicFiles.temporaryFor(output);
+                try {
+                    Ffmpeg.toFlac(wav, encoded);
+                    AtomicFiles.commit(encoded, output);
+                } finally {
+                    Files.deleteIfExists(encoded);
+                }
+            } else {
+                AtomicFiles.commit(wav, output);
+            }
+        } finally {
+            Files.deleteIfExists(wav);
+        }
+        double duration = to - from;
+        List<MixResult.Section> sections = MixOutputs.sections(timeline, plan, options.targetLufs(), from);
+        List<String> notes = new ArrayList<>(timeline.adjustments());
+        notes.addAll(renderer.warnings());
+        Path cue = AtomicFiles.sibling(output, ".cue");
+        Path tracklist = AtomicFiles.sibling(output, ".json");
+        Path picture = AtomicFiles.sibling(output, ".svg");
+        AtomicFiles.writeString(cue, MixOutputs.cueSheet(output.getFileName().toString(), sections, plan.order().tracks()));
+        AtomicFiles.writeString(tracklist, MixOutputs.tracklist(plan, sections, duration, notes));
+        AtomicFiles.writeString(picture, MixOutputs.timelineSvg(sections, renderer.energy(), duration, plan));
+        return new MixResult(output, cue, tracklist, picture, duration, sections);
+    }
+
+    /** FLAC through an installed ffmpeg, the only encoder this bundle does not carry itself. */
+    static final class Ffmpeg {
+        private Ffmpeg() {
+        }
+
+        static boolean available() {
+            String path = System.getenv("PATH");
+            return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                    .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg")));
+        }
+
+        static void toFlac(Path wav, Path flac) throws IOException {
+            Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", wav.toString(),
+                    "-c:a", "flac", "-f", "flac", flac.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                    p.destroyForcibly();
+                    throw new IOException(flac + ": ffmpeg could not encode FLAC: " + out.strip());
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while encoding FLAC", e);
+            }
+        }
+    }
+}

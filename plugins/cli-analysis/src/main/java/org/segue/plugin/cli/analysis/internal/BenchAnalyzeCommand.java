@@ -24,10 +24,11 @@ import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
 
 /**
- * {@code segue bench analyze <corpus or files> [--runs N] [--no-peer]}: the full analysis
+ * {@code segue bench analyze <corpus or files> [--runs N] [--no-peer] | --long HOURS}: the full analysis
  * (decoding and every analyzer, no cache) on one thread, as seconds of audio per CPU second (x real
  * time per core), median of N runs after a warm-up pass; then {@code aubio tempo} on the same files
- * in the same run, and the ratio.
+ * in the same run, and the ratio. With {@code --long} it measures the memory bound on one long
+ * synthetic file instead ({@link LongFileBench}).
  */
 @Component
 @SegueCommand(name = "bench analyze", summary = "Measures analysis speed (x real time per core) against aubio")
@@ -42,17 +43,22 @@ public class BenchAnalyzeCommand implements Command {
     public int run(CommandContext ctx) throws Exception {
         int runs = 3;
         boolean peer = true;
+        double longHours = 0;
         List<String> paths = new ArrayList<>();
         List<String> args = ctx.arguments();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--runs" -> runs = Integer.parseInt(args.get(++i));
                 case "--no-peer" -> peer = false;
+                case "--long" -> longHours = Double.parseDouble(args.get(++i));
                 default -> paths.add(args.get(i));
             }
         }
+        if (longHours > 0) {
+            return LongFileBench.run(analysis, longHours, ctx);
+        }
         if (paths.isEmpty()) {
-            ctx.err().println("usage: segue bench analyze <corpus or files> [--runs N] [--no-peer]");
+            ctx.err().println("usage: segue bench analyze <corpus or files> [--runs N] [--no-peer] | --long HOURS");
             return USAGE;
         }
         List<Path> files = AudioFiles.collect(paths, ctx.workingDirectory());

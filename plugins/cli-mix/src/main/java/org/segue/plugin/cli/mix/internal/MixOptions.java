@@ -23,7 +23,7 @@ final class MixOptions {
     String style;
     EnergyArc arc = EnergyArc.WARM_UP_PEAK_COOL_DOWN;
     double minutes;
-    double pitch = 1;
+    double pitch;
     long seed = 1;
     double lufs = -14;
     int transition = -1;

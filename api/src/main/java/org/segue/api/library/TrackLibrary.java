@@ -50,4 +50,16 @@ public interface TrackLibrary {
      * @return true when the track existed
      */
     boolean remove(TrackId id);
+
+    /**
+     * The tracks whose embeddings ({@link org.segue.api.analysis.StandardResults#EMBEDDING}) are
+     * nearest to a vector, most similar first, among those matching the filter (a kNN search over
+     * an index, not a scan).
+     *
+     * @param vector an embedding of the library's model and dimension
+     * @param k how many, 1..{@link TrackQuery#MAX_LIMIT}
+     * @param filter restricts candidates (bpm range, keys, genres …); its offset and limit are ignored
+     * @throws IllegalArgumentException when the vector's dimension does not match the index
+     */
+    java.util.List<ScoredTrack> nearest(float[] vector, int k, TrackQuery filter);
 }

@@ -36,10 +36,18 @@ class CommandLineIT {
     }
 
     @Test
-    void demoRuns() throws Exception {
-        Result r = segue(KernelFixture.DIST, Map.of(), "demo");
+    void demoRendersAMixOfTheSynthesisedLibrary() throws Exception {
+        Result r = segue(KernelFixture.DIST, Map.of("XDG_CACHE_HOME", work.resolve("cache").toString()),
+                "demo", "-o", work.resolve("demo").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("commands") && r.out().contains("org.segue.plugin.cli.demo"), r.out());
+        assertTrue(r.out().contains("analyzers") && r.out().contains("segue.analyzer.rhythm/1"), r.out());
+        for (String file : new String[] {"mix.wav", "mix.cue", "mix.json", "mix.svg"}) {
+            assertTrue(Files.size(work.resolve("demo").resolve(file)) > 0, file + " written");
+        }
+        assertTrue(r.out().contains("1. ") && r.out().contains("↳ segue.style."), "tracklist with transitions:\n" + r.out());
+        try (var leftovers = Files.list(work.resolve("demo"))) {
+            assertTrue(leftovers.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary files left");
+        }
     }
 
     @Test

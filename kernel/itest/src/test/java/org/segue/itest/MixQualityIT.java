@@ -1,0 +1,220 @@
+package org.segue.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.ServiceReference;
+import org.segue.api.analysis.AnalysisService;
+import org.segue.api.analysis.Loudness;
+import org.segue.api.analysis.StandardResults;
+import org.segue.api.mix.MixEngine;
+import org.segue.api.mix.MixPlan;
+import org.segue.api.mix.MixRequest;
+import org.segue.api.mix.MixResult;
+import org.segue.api.mix.RenderOptions;
+import org.segue.api.testkit.AudioFiles;
+import org.segue.api.testkit.Signal;
+
+/**
+ * The quality of rendered mixes, measured on the output of the real engine with the real plugins:
+ * beat alignment across a transition, the true-peak ceiling, loudness per track, clean boundaries.
+ */
+class MixQualityIT {
+
+    static final int RATE = 44100;
+
+    @TempDir
+    static Path work;
+    static KernelFixture kernel;
+    static MixEngine engine;
+    static AnalysisService analysis;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        kernel = new KernelFixture(Files.createDirectories(work.resolve("home")));
+        KernelFixture.await("the mix engine", Duration.ofSeconds(10),
+                () -> kernel.context().getServiceReference(MixEngine.class) != null);
+        engine = service(MixEngine.class);
+        analysis = service(AnalysisService.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        kernel.close();
+    }
+
+    static <T> T service(Class<T> type) {
+        ServiceReference<T> ref = kernel.context().getServiceReference(type);
+        return kernel.context().getService(ref);
+    }
+
+    @Test
+    void beatsOfBothTracksLineUpAcrossTheTransition() throws Exception {
+        // Two click tracks a DJ would blend: 124 and 127 bpm, their clicks in different bands so the
+        // output's onsets can be told apart.
+        Path a = write(work.resolve("a.wav"), clicks(124, 90, 1000, 0.4, 1));
+        Path b = write(work.resolve("b.wav"), clicks(127, 90, 5000, 0.55, 2));
+        MixPlan plan = engine.plan(List.of(a, b), MixRequest.defaults());
+        assertTrue(plan.transitions().get(0).beatMatched(), plan.transitions().get(0).toString());
+        MixResult mix = engine.render(plan, RenderOptions.to(work.resolve("ab.wav")), null);
+        MixResult.Section incoming = mix.sections().get(1);
+        float[] out = mono(AudioFiles.read(mix.audio()));
+        // The middle of the transition, where both decks play at full level or close to it.
+        double from = incoming.startSeconds() + 1;
+        double to = incoming.soloStartSeconds() - 1;
+        List<Double> low = onsets(bandEnergy(out, 1000), from, to);
+        List<Double> high = onsets(bandEnergy(out, 5000), from, to);
+        assertTrue(low.size() > 8 && high.size() > 8, "clicks of both tracks in the transition: " + low.size() + ", " + high.size());
+        double[] errors = new double[high.size()];
+        for (int i = 0; i < high.size(); i++) {
+            double t = high.get(i);
+            errors[i] = low.stream().mapToDouble(x -> Math.abs(x - t)).min().orElse(1);
+        }
+        Arrays.sort(errors);
+        double median = errors[errors.length / 2];
+        double p90 = errors[(int) (errors.length * 0.9)];
+        System.out.printf("beat alignment across the transition: median %.1f ms, 90th percentile %.1f ms, max %.1f ms over %d beats%n",
+                median * 1000, p90 * 1000, errors[errors.length - 1] * 1000, errors.length);
+        assertTrue(p90 <= 0.005, "90% of beats within 5 ms; median " + median * 1000 + " ms, p90 " + p90 * 1000 + " ms");
+    }
+
+    @Test
+    void loudnessPeakAndBoundariesAreClean() throws Exception {
+        // A quiet track and a loud one: both must come out at the target, under the ceiling.
+        Path quiet = write(work.resolve("quiet.wav"), clicks(125, 80, 800, 0.08, 3));
+        Path loud = write(work.resolve("loud.wav"), clicks(126, 80, 2500, 0.9, 4));
+        MixPlan plan = engine.plan(List.of(quiet, loud), MixRequest.defaults());
+        RenderOptions options = RenderOptions.to(work.resolve("ql.wav"));
+        MixResult mix = engine.render(plan, options, null);
+        Signal rendered = AudioFiles.read(mix.audio());
+
+        double ceiling = Math.pow(10, options.ceilingDbtp() / 20);
+        double peak = 0;
+        for (float[] ch : rendered.audio()) {
+            for (float v : ch) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+        }
+        assertTrue(peak <= ceiling + 1.0 / 32768, "sample peak " + 20 * Math.log10(peak) + " dBFS above the ceiling");
+
+        for (MixResult.Section s : mix.sections()) {
+            Path part = write(work.resolve("section-" + s.trackId() + ".wav"), slice(rendered, s.soloStartSeconds() + 1, s.soloEndSeconds() - 1));
+            Loudness l = analysis.analyze(part, false).results().get(StandardResults.LOUDNESS).orElseThrow();
+            System.out.printf("section %s: %.2f LUFS (target %.1f), true peak %.2f dBTP%n", s.title(), l.integratedLufs(),
+                    options.targetLufs(), l.truePeakDbtp());
+            assertEquals(options.targetLufs(), l.integratedLufs(), 1.0, "loudness of " + s.title());
+            assertTrue(l.truePeakDbtp() <= options.ceilingDbtp() + 0.1, "true peak of " + s.title() + ": " + l.truePeakDbtp());
+        }
+
+        // No digital silence inside the mix: a gap would show as a run of zeros.
+        float[] m = mono(rendered);
+        int zeros = 0;
+        int longest = 0;
+        for (int i = RATE; i < m.length - RATE; i++) {
+            zeros = m[i] == 0 ? zeros + 1 : 0;
+            longest = Math.max(longest, zeros);
+        }
+        assertTrue(longest < RATE / 20, "a gap of " + longest * 1000 / RATE + " ms inside the mix");
+    }
+
+    /** A click track with a sustained pad under it (so the loudness is steady), clicks at {@code hz}. */
+    static Signal clicks(double bpm, double seconds, double hz, double level, long seed) {
+        int n = (int) (seconds * RATE);
+        float[] x = new float[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double beat = 60 / bpm;
+        List<Double> beats = new ArrayList<>();
+        for (double t = 0.5; t < seconds - 0.1; t += beat) {
+            beats.add(t);
+            int start = (int) (t * RATE);
+            for (int i = 0; i < 0.04 * RATE && start + i < n; i++) {
+                x[start + i] += (float) (level * Math.exp(-i / (0.006 * RATE)) * Math.sin(2 * Math.PI * hz * i / RATE));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            x[i] += (float) (level * 0.15 * Math.sin(2 * Math.PI * 110 * i / RATE) + level * 0.01 * (random.nextDouble() - 0.5));
+        }
+        return new Signal(new float[][] {x, x.clone()}, RATE, beats.stream().mapToDouble(Double::doubleValue).toArray(), new double[0]);
+    }
+
+    /** Energy in a narrow band around {@code hz}, per 1 ms frame (a Goertzel filter per frame). */
+    static double[] bandEnergy(float[] x, double hz) {
+        int frame = RATE / 1000;
+        int window = (int) (0.004 * RATE);
+        double[] e = new double[x.length / frame];
+        double w = 2 * Math.PI * hz / RATE;
+        double coeff = 2 * Math.cos(w);
+        for (int f = 0; f < e.length; f++) {
+            double s1 = 0;
+            double s2 = 0;
+            for (int i = f * frame; i < Math.min(x.length, f * frame + window); i++) {
+                double s = x[i] + coeff * s1 - s2;
+                s2 = s1;
+                s1 = s;
+            }
+            e[f] = s1 * s1 + s2 * s2 - coeff * s1 * s2;
+        }
+        return e;
+    }
+
+    /** Times (s) where the band energy rises through half its local maximum: the clicks' onsets. */
+    static List<Double> onsets(double[] e, double from, double to) {
+        double max = 0;
+        for (int f = (int) (from * 1000); f < Math.min(e.length, to * 1000); f++) {
+            max = Math.max(max, e[f]);
+        }
+        List<Double> times = new ArrayList<>();
+        double threshold = max * 0.25;
+        int last = -1000;
+        for (int f = (int) (from * 1000) + 1; f < Math.min(e.length, to * 1000); f++) {
+            if (e[f] >= threshold && e[f - 1] < threshold && f - last > 100) {
+                times.add(f / 1000.0);
+                last = f;
+            }
+        }
+        return times;
+    }
+
+    static float[] mono(Signal s) {
+        float[] m = new float[s.audio()[0].length];
+        for (float[] ch : s.audio()) {
+            for (int i = 0; i < m.length; i++) {
+                m[i] += ch[i] / s.audio().length;
+            }
+        }
+        return m;
+    }
+
+    static Signal slice(Signal s, double from, double to) {
+        int a = (int) (from * s.sampleRate());
+        int b = (int) Math.min(s.audio()[0].length, to * s.sampleRate());
+        float[][] out = new float[s.audio().length][];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = Arrays.copyOfRange(s.audio()[c], a, b);
+        }
+        return new Signal(out, s.sampleRate(), new double[0], new double[0]);
+    }
+
+    static Path write(Path file, Signal s) throws IOException {
+        return AnalyzeCommandIT.writeWav(file, s);
+    }
+}

@@ -8,7 +8,7 @@ import org.segue.api.audio.PcmSource;
 import org.segue.api.mix.StretchProcessor;
 
 /**
- * One track playing: decoder → time-stretch/pitch-shift → effects → gain, added into the master.
+ * One track playing: decoder → time-stretch/pitch-shift → gain and fader → effects, added into the master.
  *
  * <p>The deck is told, block by block, where in its track it should be at the end of the block;
  * it sets the stretcher's speed so that its read position arrives there. Because the target comes
@@ -81,17 +81,25 @@ final class Deck implements AutoCloseable {
             java.util.Arrays.fill(block.data[c], got, frames, 0f);
         }
         readHead += speed * frames;
+        // The fader comes before the effects, as on a DJ mixer's channel effects: an echo keeps
+        // ringing after the fader is cut, which is what an echo-out is.
+        double v0 = volume;
+        for (int i = 0; i < frames; i++) {
+            float g = (float) (gain * (v0 + (volumeEnd - v0) * (i + 1) / frames));
+            block.data[0][i] *= g;
+            block.data[1][i] *= g;
+        }
+        volume = volumeEnd;
         block.set(frames, position);
         position += frames;
         for (EffectSlot e : effects) {
             e.process(block);
         }
-        double v0 = volume;
         double fadeFrames = EDGE_FADE_SECONDS * masterRate;
         for (int i = 0; i < frames; i++) {
-            double g = gain * (v0 + (volumeEnd - v0) * (i + 1) / frames);
+            double g = 1;
             if (fadeIn && i < fadeFrames) {
-                g *= i / fadeFrames;
+                g = i / fadeFrames;
             }
             if (fadeOut && i >= frames - fadeFrames) {
                 g *= (frames - 1 - i) / fadeFrames;
@@ -99,7 +107,6 @@ final class Deck implements AutoCloseable {
             master.data[0][i] += (float) (block.data[0][i] * g);
             master.data[1][i] += (float) (block.data[1][i] * g);
         }
-        volume = volumeEnd;
     }
 
     /** Seeks to the track time the deck starts at and primes the stretcher past its latency. */

@@ -46,8 +46,16 @@ final class SharedApis {
             while (manifests.hasMoreElements()) {
                 URL url = manifests.nextElement();
                 Manifest manifest;
-                try (InputStream in = url.openStream()) {
-                    manifest = new Manifest(in);
+                try {
+                    java.net.URLConnection connection = url.openConnection();
+                    // A cached jar may have been closed by another reader in this JVM (build
+                    // tools in tests); read each manifest afresh.
+                    connection.setUseCaches(false);
+                    try (InputStream in = connection.getInputStream()) {
+                        manifest = new Manifest(in);
+                    }
+                } catch (IOException unreadable) {
+                    continue; // not one of ours, or gone: the check below reports what is missing
                 }
                 String bsn = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
                 if (bsn == null) {

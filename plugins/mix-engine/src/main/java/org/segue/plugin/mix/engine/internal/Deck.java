@@ -75,7 +75,7 @@ final class Deck implements AutoCloseable {
         // Input frames per output frame that bring the read head to the target by the block's end.
         double speed = Math.max(0.5, Math.min(2.0, (trackTimeEnd * sourceRate - readHead) / frames));
         stretcher.set(speed, pitch);
-        feed(stretcher.inputNeeded(frames));
+        fill(frames);
         int got = stretcher.take(block.data, 0, frames);
         for (int c = 0; c < 2; c++) {
             java.util.Arrays.fill(block.data[c], got, frames, 0f);
@@ -126,7 +126,7 @@ final class Deck implements AutoCloseable {
         float[][] scratch = new float[2][Math.max(1, Math.min(latency, block.data[0].length))];
         for (int left = latency; left > 0; ) {
             int n = Math.min(left, scratch[0].length);
-            feed(stretcher.inputNeeded(n));
+            fill(n);
             int got = stretcher.take(scratch, 0, n);
             if (got <= 0) {
                 break;
@@ -146,7 +146,17 @@ final class Deck implements AutoCloseable {
         }
     }
 
-    /** Reads {@code frames} input frames (silence once the track has ended) into the stretcher. */
+    /**
+     * Feeds the stretcher until it can deliver {@code frames}: it may ask for more input than one
+     * buffer holds (a whole analysis hop at once), so the request is met in buffer-sized pieces.
+     */
+    private void fill(int frames) throws IOException {
+        for (int rounds = 0, need; rounds < 64 && (need = stretcher.inputNeeded(frames)) > 0; rounds++) {
+            feed(need);
+        }
+    }
+
+    /** Reads up to {@code frames} input frames (silence once the track has ended) into the stretcher. */
     private void feed(int frames) throws IOException {
         int left = Math.min(frames, stretchIn[0].length);
         int done = 0;

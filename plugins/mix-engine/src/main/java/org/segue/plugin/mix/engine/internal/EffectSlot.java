@@ -18,6 +18,7 @@ final class EffectSlot {
     private final Changes changes;
     private final double[] current;
     private boolean bypassed;
+    private boolean active;
 
     EffectSlot(Effect effect, int sampleRate, int channels, int maxFrames) {
         this.descriptor = effect.descriptor();
@@ -49,9 +50,25 @@ final class EffectSlot {
         }
     }
 
-    /** Processes the block in place with the queued changes, then clears them. */
+    /**
+     * Switches the effect into or out of the chain. A deck's effects sound only during the
+     * transitions that automate them: outside, an echo or reverb at its default mix would colour
+     * the whole track. Switching out clears the effect's state so the next use starts clean.
+     */
+    void active(boolean on) {
+        if (active && !on && !bypassed) {
+            try {
+                processor.reset();
+            } catch (RuntimeException e) {
+                bypassed = true;
+            }
+        }
+        active = on;
+    }
+
+    /** Processes the block in place with the queued changes, then clears them; does nothing while inactive. */
     void process(StereoBlock block) {
-        if (!bypassed) {
+        if (active && !bypassed) {
             try {
                 processor.process(block, changes);
             } catch (RuntimeException e) {

@@ -158,6 +158,8 @@ final class MixRenderer {
             double volume = 1;
             if (role != null) {
                 volume = automate(deck, transition, role, beat0, beat1);
+            } else {
+                deck.effects.forEach(e -> e.active(false));
             }
             boolean last = span.masterEnd() < m1 || (i == timeline.tracks().size() - 1 && span.masterEnd() <= m1);
             deck.render(master, frames, t0, t1, volume, first && span.masterStart() > 0, last);
@@ -168,6 +170,13 @@ final class MixRenderer {
     private double automate(Deck deck, Timeline.Placed transition, org.segue.api.style.Deck role, double beat0,
             double beat1) {
         double volume = 1;
+        for (EffectSlot slot : deck.effects) {
+            boolean used = false;
+            for (AutomationLane lane : transition.plan.lanes()) {
+                used |= lane.deck() == role && lane.effectId().equals(slot.id);
+            }
+            slot.active(used);
+        }
         for (AutomationLane lane : transition.plan.lanes()) {
             if (lane.deck() != role) {
                 continue;
@@ -232,6 +241,7 @@ final class MixRenderer {
         }
         EffectSlot slot = new EffectSlot(effect, rate, 2, BLOCK);
         slot.set(StandardEffects.LIMITER_CEILING, ceilingDbtp);
+        slot.active(true);
         return slot;
     }
 

@@ -149,8 +149,7 @@ final class MixRenderer {
                 deck = open(i);
                 decks.put(i, deck);
             }
-            double a = Math.max(m0, span.masterStart());
-            double t0 = timeline.trackTime(i, a);
+            double t0 = timeline.trackTimeBefore(i, m0);
             double tEnd = span.masterEnd() - 1e-6;
             double t1 = m1 <= tEnd ? timeline.trackTime(i, m1) : timeline.trackTime(i, tEnd) + (m1 - tEnd);
             org.segue.api.style.Deck role = transition == null ? null

@@ -171,6 +171,23 @@ final class Timeline {
         return p.out.trackTime(p.beatAt(master));
     }
 
+    /**
+     * Track {@code i}'s time at a master time a little before it becomes audible, continuing its
+     * mapping backwards: a deck that enters mid-block must start its first block from there, or
+     * it plays late by the part of the block before its entry.
+     */
+    double trackTimeBefore(int i, double master) {
+        Span s = spans.get(i);
+        if (master >= s.masterStart()) {
+            return trackTime(i, master);
+        }
+        if (i > 0) {
+            Placed p = transitions.get(i - 1);
+            return p.in.trackTime(p.beatAt(master));
+        }
+        return s.soloTrackStart() + (master - s.soloStart());
+    }
+
     /** The transition under way at a master time, or null. */
     Placed transitionAt(double master) {
         for (Placed p : transitions) {

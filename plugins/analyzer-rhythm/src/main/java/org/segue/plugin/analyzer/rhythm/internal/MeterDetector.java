@@ -3,11 +3,15 @@ package org.segue.plugin.analyzer.rhythm.internal;
 /**
  * Beats per bar (3 or 4) and which beat starts the bars, from how beats resemble one another.
  *
- * <p>Meter: a bar repeats, so a beat sounds most like the beats one bar later (the same drum
- * hit, the same bass figure). Each beat gets a short description (the broad band levels just
- * after it and its onset accents); the average distance between beats 3 and 6 apart is compared
- * with that between beats 4 and 8 apart. Duple music also repeats at 6, triple music not at 4 or
- * 8, which is why the pairs are compared rather than single lags.
+ * <p>Meter: each beat gets a few cues (its onset accent overall, in the bass and in the treble,
+ * the chord change at it, the broad band levels just after it), and each cue is folded at three
+ * and at four beats to see which bar length makes its phases differ (see {@link #beatsPerBar}).
+ * Four is the default and wins with a backbeat (claps or snares on 2 and 4 repeat every two beats,
+ * which a fold of four keeps and a fold of three averages away) or a chord change every four
+ * beats; three needs positive evidence of its own, an accent or change every three beats. An
+ * earlier version compared how much beats 3 and 6 apart differed with beats 4 and 8 apart; the
+ * longer lags of the latter made any gradual change (a chord per bar, sections building up)
+ * count against 4/4, and a four-on-the-floor track with chords came out in 3/4.
  *
  * <p>Downbeat: bars start where the harmony changes and where the bass and kick land, so each
  * phase of the bar is scored by the chord change (chroma distance between the beats before and
@@ -25,6 +29,10 @@ final class MeterDetector {
 
     /** Weight of the once-a-bar accent against harmony change and bass. */
     private static final double ACCENT = 0.5;
+    /** Beats per block in which the bar length is judged. */
+    static final int BLOCK = 48;
+    /** How far above chance, in standard deviations, the evidence for 3/4 must be. */
+    static final double TRIPLE_SIGMAS = 3;
 
     private MeterDetector() {
     }
@@ -39,6 +47,8 @@ final class MeterDetector {
         int frames = features.frames();
         double[] accent = new double[n];
         double[] lowAccent = new double[n];
+        double[] highAccent = new double[n];
+        float[] high = features.highOnset.array();
         int width = OnsetFeatures.CHROMA + OnsetFeatures.BANDS;
         double[][] sound = new double[n][OnsetFeatures.BANDS];
         double[][] chroma = new double[n][OnsetFeatures.CHROMA];
@@ -48,6 +58,7 @@ final class MeterDetector {
             int at = from + (int) Math.round(beats[i]);
             accent[i] = max(onset, at - 2, at + 3, frames);
             lowAccent[i] = max(low, at - 2, at + 3, frames);
+            highAccent[i] = max(high, at - 2, at + 3, frames);
             double interval = i + 1 < n ? beats[i + 1] - beats[i] : beats[i] - beats[i - 1];
             int t0 = Math.max(0, at / stride);
             int t1 = Math.min(timbre.frames(), (int) Math.ceil((at + interval) / stride));
@@ -65,10 +76,7 @@ final class MeterDetector {
         }
         standardise(accent);
         standardise(lowAccent);
-
-        double triple = (distance(sound, accent, lowAccent, 3) + distance(sound, accent, lowAccent, 6)) / 2;
-        double duple = (distance(sound, accent, lowAccent, 4) + distance(sound, accent, lowAccent, 8)) / 2;
-        int beatsPerBar = triple < duple ? 3 : 4;
+        standardise(highAccent);
 
         double[] change = new double[n];
         for (int i = 0; i < n; i++) {
@@ -94,6 +102,20 @@ final class MeterDetector {
             change[i] = Math.sqrt(d);
         }
         standardise(change);
+        double[][] cues = new double[4 + OnsetFeatures.BANDS][];
+        cues[0] = accent;
+        cues[1] = lowAccent;
+        cues[2] = highAccent;
+        cues[3] = change;
+        for (int b = 0; b < OnsetFeatures.BANDS; b++) {
+            double[] level = new double[n];
+            for (int i = 0; i < n; i++) {
+                level[i] = sound[i][b];
+            }
+            standardise(level);
+            cues[4 + b] = level;
+        }
+        int beatsPerBar = beatsPerBar(cues);
         double[] changeEvidence = phaseEvidence(change, beatsPerBar);
         double[] lowEvidence = phaseEvidence(lowAccent, beatsPerBar);
         double[] accentEvidence = phaseEvidence(accent, beatsPerBar);
@@ -116,11 +138,65 @@ final class MeterDetector {
      * and barely counts, one that repeats exactly every bar counts for a lot; standardising by the
      * spread alone would give both the same weight.
      */
+    /**
+     * 3 when the cues repeat every three beats and more clearly than every four, else 4.
+     *
+     * <p>Each cue is folded at both bar lengths within blocks of {@value #BLOCK} beats (a slip of
+     * the beat tracker or a change of section then only blurs one block) and scored by
+     * {@link #periodicity}. A backbeat (period 2) and a chord change or accent every four beats
+     * both show at a fold of four and average out at a fold of three, since three is odd and prime
+     * to four; only an accent, bass note or chord change every three beats makes a fold of three
+     * stand out. Four is the default: three needs that evidence to exceed chance by
+     * {@value #TRIPLE_SIGMAS} standard deviations as well as to beat four.
+     */
+    static int beatsPerBar(double[][] cues) {
+        int n = cues[0].length;
+        int blocks = Math.max(1, n / BLOCK);
+        double triple = 0;
+        double duple = 0;
+        for (int k = 0; k < blocks; k++) {
+            int from = k * n / blocks;
+            int to = (k + 1) * n / blocks;
+            for (double[] cue : cues) {
+                triple += periodicity(cue, from, to, 3);
+                duple += periodicity(cue, from, to, 4);
+            }
+        }
+        // Under no period each block's score has mean 0 and variance 2 (m - 1) per cue.
+        double chance = Math.sqrt(2 * (3 - 1) * cues.length * (double) blocks);
+        return triple > duple && triple > TRIPLE_SIGMAS * chance ? 3 : 4;
+    }
+
+    /**
+     * How much {@code x[from..to)} repeats with period {@code m} beyond chance: the squared phase
+     * evidences summed, less their expectation (m - 1) for a feature with no such period.
+     */
+    static double periodicity(double[] x, int from, int to, int m) {
+        double sum = 0;
+        for (double t : phaseEvidence(x, from, to, m)) {
+            sum += t * t;
+        }
+        return sum - (m - 1);
+    }
+
+    /**
+     * How strongly a per-beat feature says each phase of the bar is special: the mean at that
+     * phase minus the mean over phases, in standard errors (a t statistic). A feature that carries
+     * nothing about the bar (identical chroma on every click, no bass at all) gives values near 1
+     * and barely counts, one that repeats exactly every bar counts for a lot; standardising by the
+     * spread alone would give both the same weight.
+     */
     private static double[] phaseEvidence(double[] x, int m) {
+        return phaseEvidence(x, 0, x.length, m);
+    }
+
+    /** {@link #phaseEvidence(double[], int)} of {@code x[from..to)}, phases counted from {@code from}. */
+    private static double[] phaseEvidence(double[] x, int from, int to, int m) {
+        int length = to - from;
         double[] mean = new double[m];
         int[] count = new int[m];
-        for (int i = 0; i < x.length; i++) {
-            mean[i % m] += x[i];
+        for (int i = 0; i < length; i++) {
+            mean[i % m] += x[from + i];
             count[i % m]++;
         }
         double overall = 0;
@@ -130,15 +206,15 @@ final class MeterDetector {
         }
         double residual = 0;
         double scale = 0;
-        for (int i = 0; i < x.length; i++) {
-            double d = x[i] - mean[i % m];
+        for (int i = 0; i < length; i++) {
+            double d = x[from + i] - mean[i % m];
             residual += d * d;
-            scale += Math.abs(x[i]);
+            scale += Math.abs(x[from + i]);
         }
-        double perBar = Math.max(1, x.length / (double) m);
-        double error = Math.sqrt(residual / Math.max(1, x.length - m) / perBar);
+        double perBar = Math.max(1, length / (double) m);
+        double error = Math.sqrt(residual / Math.max(1, length - m) / perBar);
         // A floor, relative to the feature's size, keeps an exactly periodic feature finite.
-        error = Math.max(error, 1e-3 * scale / Math.max(1, x.length) + 1e-12);
+        error = Math.max(error, 1e-3 * scale / Math.max(1, length) + 1e-12);
         double[] t = new double[m];
         for (int p = 0; p < m; p++) {
             t[p] = (mean[p] - overall) / error;
@@ -161,24 +237,6 @@ final class MeterDetector {
             mean += v;
         }
         return profile[phase] - mean / m;
-    }
-
-    private static double distance(double[][] sound, double[] accent, double[] low, int lag) {
-        double sum = 0;
-        int count = 0;
-        for (int i = 0; i + lag < sound.length; i++) {
-            double d = 0;
-            for (int b = 0; b < sound[i].length; b++) {
-                double x = (sound[i][b] - sound[i + lag][b]) / 6.0;
-                d += x * x;
-            }
-            double a = accent[i] - accent[i + lag];
-            double l = low[i] - low[i + lag];
-            d += a * a + l * l;
-            sum += Math.sqrt(d);
-            count++;
-        }
-        return count == 0 ? 0 : sum / count;
     }
 
     private static double max(float[] x, int from, int to, int limit) {

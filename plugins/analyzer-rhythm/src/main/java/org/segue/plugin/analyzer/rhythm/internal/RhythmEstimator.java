@@ -43,7 +43,8 @@ final class RhythmEstimator {
         float[] acf = TempoEstimator.averageAcf(tempogram, envelope, from, to);
         TempoEstimator estimator = new TempoEstimator(fps, settings.minBpm(), settings.maxBpm());
         float[] treble = TempoEstimator.averageAcf(tempogram, features.highOnset.array(), from, to);
-        TempoEstimator.Estimate estimate = estimator.estimate(acf, treble);
+        TempoEstimator.Estimate estimate = estimator.estimate(acf, treble,
+                new TempoEstimator.Drums(features.lowOnset.array(), features.highOnset.array(), from, to));
         if (estimate == null) {
             return null;
         }

@@ -16,7 +16,10 @@ package org.segue.plugin.analyzer.rhythm.internal;
  * estimate moves to the faster octave when that alternation is clear there and absent at the
  * slower one, and only when the faster level is itself a pulse, so a waltz's empty off-beats
  * or a ballad's lightly accented arpeggio do not double the tempo. It also moves there when the
- * half period is as periodic as the period: an even pulse is counted, not grouped.
+ * half period is as periodic as the period: an even pulse is counted, not grouped. The same
+ * backbeat rule vetoes that: when the treble alternates at the period itself (claps on 2 and 4
+ * at 92 BPM), the period is the beat, however even the hi-hats on the eighths between make the
+ * half period look.
  */
 final class TempoEstimator {
 
@@ -29,6 +32,11 @@ final class TempoEstimator {
     static final double BACKBEAT = 0.18;
     /** Autocorrelation at a period that counts as a pulse being present. */
     private static final double PULSE = 0.2;
+    /**
+     * How much more (relative) the treble must follow the bass by one period than coincide with
+     * it for the two to alternate; a treble accent on the bass's own beats gives about zero.
+     */
+    private static final double ANTIPHASE = 0.1;
     /** Share of the beat's periodicity at which the half period counts as an equal pulse. */
     private static final double EVEN = 0.9;
 
@@ -99,6 +107,14 @@ final class TempoEstimator {
      * @param treble autocorrelation of the treble onset envelope
      */
     Estimate estimate(float[] acf, float[] treble) {
+        return estimate(acf, treble, null);
+    }
+
+    /**
+     * As {@link #estimate(float[], float[])}, with the bass and treble onset envelopes to tell a
+     * backbeat (treble between the kicks) from a treble accent on the bar line.
+     */
+    Estimate estimate(float[] acf, float[] treble, Drums drums) {
         double bestScore = 0;
         double bestBpm = 0;
         double bestSalience = 0;
@@ -131,7 +147,8 @@ final class TempoEstimator {
             secondScore = Math.max(secondScore, score);
         }
         double period = 60 * fps / bestBpm;
-        if (2 * bestBpm <= maxBpm && (backbeatIsFaster(acf, treble, period) || evenPulse(acf, period))) {
+        if (2 * bestBpm <= maxBpm && (backbeatIsFaster(acf, treble, period)
+                || evenPulse(acf, period) && !backbeatAt(treble, drums, period))) {
             period /= 2;
         }
         period = refine(acf, period);
@@ -150,6 +167,68 @@ final class TempoEstimator {
         double alternation = two - one;
         return fasterAlternation > BACKBEAT && alternation < fasterAlternation / 2
                 && Tempogram.peakNear(acf, acf.length, period / 2, tol / 2) > PULSE;
+    }
+
+    /**
+     * True when the music has a backbeat at {@code period}: the treble onsets repeat more strongly
+     * every two periods than every one, as snares or claps on beats 2 and 4 do, and they land
+     * between the bass onsets rather than on them (kick on 1 and 3, clap on 2 and 4). That makes
+     * the period the beat, whatever fills the subdivisions between. Without the second condition a
+     * treble accent on each bar line (a higher first click, a crash) would pass for a backbeat.
+     */
+    static boolean backbeatAt(float[] treble, Drums drums, double period) {
+        if (drums == null) {
+            return false;
+        }
+        int n = treble.length;
+        double tol = Math.max(1.0, 0.02 * period);
+        double one = Tempogram.peakNear(treble, n, period, tol);
+        double two = Tempogram.peakNear(treble, n, 2 * period, 2 * tol);
+        double between = drums.correlation(period, tol);
+        double on = drums.correlation(0, tol);
+        return two - one > BACKBEAT && between > 0 && between - on > ANTIPHASE * Math.abs(on);
+    }
+
+    /**
+     * The bass and treble onset envelopes of a stretch, {@code [from, to)}: where the kick lands
+     * against the snare.
+     */
+    record Drums(float[] low, float[] high, int from, int to) {
+
+        /**
+         * The highest correlation of the bass onsets with the treble onsets {@code lag} frames
+         * later, within ±{@code tolerance} frames of it.
+         */
+        double correlation(double lag, double tolerance) {
+            int n = to - from;
+            double lowMean = 0;
+            double highMean = 0;
+            for (int i = from; i < to; i++) {
+                lowMean += low[i];
+                highMean += high[i];
+            }
+            lowMean /= Math.max(1, n);
+            highMean /= Math.max(1, n);
+            double lowVar = 0;
+            double highVar = 0;
+            for (int i = from; i < to; i++) {
+                lowVar += (low[i] - lowMean) * (low[i] - lowMean);
+                highVar += (high[i] - highMean) * (high[i] - highMean);
+            }
+            double norm = Math.sqrt(lowVar * highVar);
+            if (!(norm > 1e-12)) {
+                return 0;
+            }
+            double best = Double.NEGATIVE_INFINITY;
+            for (int l = (int) Math.ceil(lag - tolerance); l <= (int) Math.floor(lag + tolerance); l++) {
+                double sum = 0;
+                for (int i = Math.max(from, from - l); i < Math.min(to, to - l); i++) {
+                    sum += (low[i] - lowMean) * (high[i + l] - highMean);
+                }
+                best = Math.max(best, sum / norm);
+            }
+            return best;
+        }
     }
 
     /**

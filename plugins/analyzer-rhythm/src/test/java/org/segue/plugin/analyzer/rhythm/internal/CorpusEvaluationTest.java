@@ -91,16 +91,19 @@ class CorpusEvaluationTest {
         Tempogram tg = new Tempogram(window, (int) Math.round(f.fps), window / 2);
         float[] acf = TempoEstimator.averageAcf(tg, f.onset.array(), 0, f.frames());
         TempoEstimator est = new TempoEstimator(f.fps, 60, 200);
-        TempoEstimator.Estimate e = est.estimate(acf, TempoEstimator.averageAcf(tg, f.highOnset.array(), 0, f.frames()));
+        float[] treble = TempoEstimator.averageAcf(tg, f.highOnset.array(), 0, f.frames());
+        TempoEstimator.Estimate e = est.estimate(acf, treble);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve(name + ".sal")))) {
             for (double m : new double[] {0.5, 2.0 / 3, 1, 1.5, 2}) {
                 double bpm = e.bpm() * m;
                 double p = 60 * f.fps / bpm;
                 int n = acf.length;
-                w.printf(Locale.ROOT, "%6.1f sal=%.3f prior=%.2f r1=%.3f r2=%.3f r3=%.3f r4=%.3f rh=%.3f%n", bpm,
+                w.printf(Locale.ROOT, "%6.1f sal=%.3f prior=%.2f r1=%.3f r2=%.3f r3=%.3f r4=%.3f rh=%.3f th=%.3f t1=%.3f t2=%.3f t4=%.3f%n", bpm,
                         est.salience(acf, p), TempoEstimator.prior(bpm), Tempogram.peakNear(acf, n, p, 1),
                         Tempogram.peakNear(acf, n, 2 * p, 2), Tempogram.peakNear(acf, n, 3 * p, 3),
-                        Tempogram.peakNear(acf, n, 4 * p, 4), Tempogram.peakNear(acf, n, p / 2, 1));
+                        Tempogram.peakNear(acf, n, 4 * p, 4), Tempogram.peakNear(acf, n, p / 2, 1),
+                        Tempogram.peakNear(treble, n, p / 2, 1), Tempogram.peakNear(treble, n, p, 1),
+                        Tempogram.peakNear(treble, n, 2 * p, 2), Tempogram.peakNear(treble, n, 4 * p, 4));
             }
         }
     }

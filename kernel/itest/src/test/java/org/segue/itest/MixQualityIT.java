@@ -76,7 +76,7 @@ class MixQualityIT {
         Path b = write(work.resolve("b.wav"), clicks(127, 90, 5000, 0.55, 2));
         // A long blend, so both decks are audible with their clicks untouched by filters for bars.
         MixPlan plan = engine.plan(List.of(a, b), new MixRequest(SetRequest.defaults(), "segue.style.house-blend/1", 0));
-        assertEquals("segue.style.house-blend/1", plan.transitions().get(0).styleId());
+        assertEquals("segue.style.house-blend/1", plan.transitions().get(0).styleId(), plan.transitions().get(0).explanation());
         assertTrue(plan.transitions().get(0).beatMatched(), plan.transitions().get(0).toString());
         MixResult mix = engine.render(plan, RenderOptions.to(work.resolve("ab.wav")), null);
         MixResult.Section incoming = mix.sections().get(1);
@@ -106,8 +106,8 @@ class MixQualityIT {
     void loudnessPeakAndBoundariesAreClean() throws Exception {
         // A quiet track and a loud one (about 10 dB apart, within the engine's 24 dB of gain): both
         // must come out at the target, under the ceiling.
-        Path quiet = write(work.resolve("quiet.wav"), clicks(125, 80, 800, 0.3, 3));
-        Path loud = write(work.resolve("loud.wav"), clicks(126, 80, 2500, 0.9, 4));
+        Path quiet = write(work.resolve("quiet.wav"), clicks(125, 80, 800, 0.1, 3, 0.8));
+        Path loud = write(work.resolve("loud.wav"), clicks(126, 80, 2500, 0.35, 4, 0.8));
         MixPlan plan = engine.plan(List.of(quiet, loud), MixRequest.defaults());
         RenderOptions options = RenderOptions.to(work.resolve("ql.wav"));
         MixResult mix = engine.render(plan, options, null);
@@ -142,22 +142,33 @@ class MixQualityIT {
         assertTrue(longest < RATE / 20, "a gap of " + longest * 1000 / RATE + " ms inside the mix");
     }
 
-    /** A click track with a sustained pad under it (so the loudness is steady), clicks at {@code hz}. */
+    /** A click track with a quiet pad under it, clicks at {@code hz}. */
     static Signal clicks(double bpm, double seconds, double hz, double level, long seed) {
+        return clicks(bpm, seconds, hz, level, seed, 0.15);
+    }
+
+    /**
+     * A click track with a sustained pad under it at {@code padShare} of the click level: a large
+     * share makes music-like material whose crest factor leaves the limiter idle at the target.
+     */
+    static Signal clicks(double bpm, double seconds, double hz, double level, long seed, double padShare) {
         int n = (int) (seconds * RATE);
         float[] x = new float[n];
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         double beat = 60 / bpm;
         List<Double> beats = new ArrayList<>();
         for (double t = 0.5; t < seconds - 0.1; t += beat) {
+            // Bars of four with an accented first beat, as 4/4 music has.
+            double accent = beats.size() % 4 == 0 ? 1.0 : 0.6;
             beats.add(t);
             int start = (int) (t * RATE);
             for (int i = 0; i < 0.04 * RATE && start + i < n; i++) {
-                x[start + i] += (float) (level * Math.exp(-i / (0.006 * RATE)) * Math.sin(2 * Math.PI * hz * i / RATE));
+                x[start + i] += (float) (accent * level * Math.exp(-i / (0.006 * RATE)) * Math.sin(2 * Math.PI * hz * i / RATE));
             }
         }
         for (int i = 0; i < n; i++) {
-            x[i] += (float) (level * 0.15 * Math.sin(2 * Math.PI * 110 * i / RATE) + level * 0.01 * (random.nextDouble() - 0.5));
+            x[i] += (float) (level * padShare * (Math.sin(2 * Math.PI * 110 * i / RATE) + 0.5 * Math.sin(2 * Math.PI * 220 * i / RATE))
+                    + level * 0.01 * (random.nextDouble() - 0.5));
         }
         return new Signal(new float[][] {x, x.clone()}, RATE, beats.stream().mapToDouble(Double::doubleValue).toArray(), new double[0]);
     }
@@ -189,12 +200,19 @@ class MixQualityIT {
     static List<Double> onsets(double[] e, double from, double to) {
         List<Double> times = new ArrayList<>();
         int last = -1000;
-        for (int f = (int) (from * 1000) + 1; f < Math.min(e.length, to * 1000); f++) {
+        int a = (int) (from * 1000);
+        int b = (int) Math.min(e.length, to * 1000);
+        // A click must also stand well above the band's noise floor (its median level), so an
+        // attenuated band does not turn noise into onsets.
+        double[] sorted = Arrays.copyOfRange(e, a, b);
+        Arrays.sort(sorted);
+        double floor = 30 * sorted[sorted.length / 2];
+        for (int f = a + 1; f < b; f++) {
             double max = 0;
             for (int k = Math.max(0, f - 1000); k < Math.min(e.length, f + 1000); k++) {
                 max = Math.max(max, e[k]);
             }
-            double threshold = max * 0.25;
+            double threshold = Math.max(max * 0.25, floor);
             if (e[f] >= threshold && e[f - 1] < threshold && f - last > 100) {
                 times.add(f / 1000.0);
                 last = f;

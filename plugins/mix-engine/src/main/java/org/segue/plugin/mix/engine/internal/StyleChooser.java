@@ -29,15 +29,23 @@ final class StyleChooser {
                 .sorted((a, b) -> Double.compare(score(b, preferred, out, in), score(a, preferred, out, in)))
                 .toList();
         StringBuilder failures = new StringBuilder();
+        if (preferred != null && styles.stream().noneMatch(e -> e.id().equals(preferred))) {
+            failures.append(preferred).append(" is not installed; ");
+        } else if (preferred != null && score(ranked.get(0), preferred, out, in) < 2) {
+            failures.append(preferred).append(" cannot mix these two tracks (suitability 0); ");
+        }
         for (Entry e : ranked) {
             if (score(e, preferred, out, in) <= 0) {
                 break;
             }
             try {
                 TransitionPlan p = e.style().plan(new TransitionRequest(out, in, null, targetBpm));
+                if (failures.length() > 0) {
+                    p = withNote(p, "Instead of the style asked for: " + failures.toString().replaceAll("; $", "") + ".");
+                }
                 return pitchSemitones == 0 ? p : withPitch(p, pitchSemitones);
             } catch (RuntimeException ex) {
-                failures.append(e.id()).append(": ").append(ex.getMessage()).append("; ");
+                failures.append(e.id()).append(" failed: ").append(ex.getMessage()).append("; ");
             }
         }
         throw new IllegalStateException("no DJ style could plan this transition"
@@ -53,6 +61,12 @@ final class StyleChooser {
         }
         // The user's style wins whenever it can do the transition at all.
         return e.id().equals(preferred) && s > 0 ? 2 + s : s;
+    }
+
+    private static TransitionPlan withNote(TransitionPlan p, String note) {
+        return new TransitionPlan(p.styleId(), p.outgoingCueSeconds(), p.incomingCueSeconds(), p.lengthBars(),
+                p.beatsPerBar(), p.beatMatched(), p.tempoRamp(), p.incomingPitchShiftSemitones(), p.lanes(),
+                p.explanation() + " " + note);
     }
 
     private static TransitionPlan withPitch(TransitionPlan p, double semitones) {

@@ -38,8 +38,18 @@ final class LimiterProcessor extends EffectBase {
     static final double MARGIN_DB = 0.1;
     private static final int CEILING = 0, RELEASE = 1;
     private static final double[][] PHASES = phases();
+    /** The most any interpolated value can exceed the largest |sample| under the filter: the sum of |taps|. */
+    private static final double TAP_BOUND = tapBound();
+    /** Frames detected at a time from a linear copy of the recent input (see {@link #history}). */
+    private static final int CHUNK = 64;
 
     private DelayLine[] lines;
+    /**
+     * Per channel, the last {@code 2K - 1} input samples followed by the current chunk, so the
+     * detection filters run over contiguous memory instead of a ring buffer: it is the costliest
+     * loop of a whole mix render.
+     */
+    private float[][] history;
     private SlidingMinimum minimum;
     private double[] average;
     private int averageIndex;
@@ -68,6 +78,18 @@ final class LimiterProcessor extends EffectBase {
         return phases;
     }
 
+    private static double tapBound() {
+        double bound = 0;
+        for (double[] taps : PHASES) {
+            double sum = 0;
+            for (double t : taps) {
+                sum += Math.abs(t);
+            }
+            bound = Math.max(bound, sum);
+        }
+        return Math.max(1, bound);
+    }
+
     private static double besselI0(double x) {
         double sum = 1, term = 1;
         for (int m = 1; m < 40; m++) {
@@ -91,6 +113,7 @@ final class LimiterProcessor extends EffectBase {
             lines[c] = new DelayLine(Math.max(latency + 1, 2 * HALF_TAPS + 1));
         }
         minimum = new SlidingMinimum(lookahead + 2 * HALF_TAPS - 1);
+        history = new float[channels][2 * HALF_TAPS - 1 + CHUNK];
         average = new double[lookahead];
     }
 
@@ -100,6 +123,9 @@ final class LimiterProcessor extends EffectBase {
             line.clear();
         }
         minimum.clear();
+        for (float[] h : history) {
+            Arrays.fill(h, 0f);
+        }
         Arrays.fill(average, 1);
         averageSum = lookahead;
         averageIndex = 0;
@@ -108,23 +134,49 @@ final class LimiterProcessor extends EffectBase {
 
     @Override
     protected void render(AudioBlock block, int from, int to) {
+        for (int at = from; at < to; at += CHUNK) {
+            renderChunk(block, at, Math.min(to, at + CHUNK), from, to);
+        }
+    }
+
+    /** Detects and limits frames {@code [a, b)} of the render range {@code [from, to)}. */
+    private void renderChunk(AudioBlock block, int a, int b, int from, int to) {
         double release = Math.exp(-1000 / (end[RELEASE] * sampleRate));
         double margin = Dsp.dbToGain(-MARGIN_DB);
         int n = to - from;
         int count = blockChannels;
-        for (int i = 0; i < n; i++) {
-            double ceiling = Dsp.dbToGain(ramp(start[CEILING], end[CEILING], i, n));
+        int prefix = 2 * HALF_TAPS - 1;
+        int frames = b - a;
+        // The loudest sample the detection filters can see in this chunk: when even the filters'
+        // largest gain cannot lift it to the limit, no interpolated value can, and the filters are
+        // skipped (the gain is 1 either way, so the output is the same).
+        float loudest = 0;
+        for (int c = 0; c < count; c++) {
+            float[] h = history[c];
+            System.arraycopy(block.channel(c), a, h, prefix, frames);
+            for (int k = 0; k < prefix + frames; k++) {
+                loudest = Math.max(loudest, Math.abs(h[k]));
+            }
+        }
+        double lowestCeiling = Dsp.dbToGain(Math.min(ramp(start[CEILING], end[CEILING], a - from, n),
+                ramp(start[CEILING], end[CEILING], b - 1 - from, n)));
+        boolean quiet = loudest * TAP_BOUND < lowestCeiling * margin;
+        for (int i = 0; i < frames; i++) {
+            double ceiling = Dsp.dbToGain(ramp(start[CEILING], end[CEILING], a - from + i, n));
             double peak = 0;
             for (int c = 0; c < count; c++) {
-                DelayLine line = lines[c];
-                line.write(block.channel(c)[from + i]);
-                peak = Math.max(peak, Math.abs(line.read(HALF_TAPS + 1)));
+                float[] h = history[c];
+                lines[c].write(h[prefix + i]);
+                // h[i + t] is the sample the ring buffer held at read(2K - t); the centre, read(K + 1), is h[K - 1 + i].
+                peak = Math.max(peak, Math.abs(h[HALF_TAPS - 1 + i]));
+                if (quiet) {
+                    continue;
+                }
                 for (int p = 0; p < 3; p++) {
                     double[] taps = PHASES[p];
                     double v = 0;
-                    // taps[j + K - 1] weighs sample (now - K + j), which is read(K - j + 1).
                     for (int t = 0; t < taps.length; t++) {
-                        v += taps[t] * line.read(2 * HALF_TAPS - t);
+                        v += taps[t] * h[i + t];
                     }
                     peak = Math.max(peak, Math.abs(v));
                 }
@@ -146,8 +198,11 @@ final class LimiterProcessor extends EffectBase {
             float max = (float) ceiling;
             for (int c = 0; c < count; c++) {
                 float y = (float) (gain * lines[c].read(latency + 1));
-                block.channel(c)[from + i] = y > max ? max : y < -max ? -max : y;
+                block.channel(c)[a + i] = y > max ? max : y < -max ? -max : y;
             }
+        }
+        for (int c = 0; c < count; c++) {
+            System.arraycopy(history[c], frames, history[c], 0, prefix);
         }
     }
 }

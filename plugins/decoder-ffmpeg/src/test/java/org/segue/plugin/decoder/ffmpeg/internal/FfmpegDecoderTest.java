@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.segue.plugin.decoder.ffmpeg.internal.TestAudio.ffmpeg;
-import static org.segue.plugin.decoder.ffmpeg.internal.TestAudio.readAll;
+import static org.segue.api.testkit.DecoderFixtures.ffmpeg;
+import static org.segue.api.testkit.DecoderFixtures.readAll;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.segue.api.audio.AudioDecodingException;
 import org.segue.api.audio.PcmSource;
 import org.segue.api.audio.TrackTags;
+import org.segue.api.testkit.DecoderFixtures;
 
 class FfmpegDecoderTest {
     static final int RATE = 44100;
@@ -33,7 +34,7 @@ class FfmpegDecoderTest {
     final FfmpegDecoder decoder = new FfmpegDecoder(new Tools("", "", 30));
 
     Path encode(String name, int channels, int rate, String... options) throws Exception {
-        Path wav = TestAudio.wav(dir.resolve("in.wav"), TestAudio.sine(FRAMES, channels, rate, 16), channels, rate, 16);
+        Path wav = DecoderFixtures.wav(dir.resolve("in.wav"), DecoderFixtures.sine(FRAMES, channels, rate, 16), channels, rate, 16);
         return ffmpeg(wav, dir.resolve(name), options);
     }
 
@@ -47,8 +48,8 @@ class FfmpegDecoderTest {
             assertEquals(FRAMES, source.frameLength(), 1024);
             float[][] x = readAll(source);
             assertEquals(FRAMES, x[0].length, 1024);
-            assertEquals(440, TestAudio.frequency(x[0], 3000, FRAMES - 3000, RATE), 0.5);
-            assertEquals(0.8 / Math.sqrt(2), TestAudio.rms(x[0], 3000, FRAMES - 3000), 0.02);
+            assertEquals(440, DecoderFixtures.frequency(x[0], 3000, FRAMES - 3000, RATE), 0.5);
+            assertEquals(0.8 / Math.sqrt(2), DecoderFixtures.rms(x[0], 3000, FRAMES - 3000), 0.02);
         }
     }
 
@@ -69,7 +70,7 @@ class FfmpegDecoderTest {
             assertEquals(48000, source.format().sampleRate());
             float[] x = readAll(source)[0];
             assertEquals(FRAMES, x.length, 960);
-            assertEquals(440, TestAudio.frequency(x, 3000, FRAMES - 3000, 48000), 0.5);
+            assertEquals(440, DecoderFixtures.frequency(x, 3000, FRAMES - 3000, 48000), 0.5);
         }
     }
 
@@ -84,7 +85,7 @@ class FfmpegDecoderTest {
             float[][] block = new float[2][512];
             for (long target : new long[] {RATE * 2L + 77, 10, RATE + 4095, 0}) {
                 source.seek(target);
-                assertEquals(512, TestAudio.readFully(source, block, 512));
+                assertEquals(512, DecoderFixtures.readFully(source, block, 512));
                 int best = 99;
                 for (int lag = -2; lag <= 2; lag++) {
                     boolean match = true;

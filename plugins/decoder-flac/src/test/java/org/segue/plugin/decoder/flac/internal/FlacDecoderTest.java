@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.segue.plugin.decoder.flac.internal.TestAudio.ffmpeg;
-import static org.segue.plugin.decoder.flac.internal.TestAudio.readAll;
+import static org.segue.api.testkit.DecoderFixtures.ffmpeg;
+import static org.segue.api.testkit.DecoderFixtures.readAll;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.segue.api.audio.AudioDecodingException;
 import org.segue.api.audio.PcmSource;
 import org.segue.api.audio.TrackTags;
+import org.segue.api.testkit.DecoderFixtures;
 
 class FlacDecoderTest {
     static final int RATE = 44100;
@@ -34,7 +35,7 @@ class FlacDecoderTest {
     final FlacDecoder decoder = new FlacDecoder();
 
     Path flac(int[] samples, int channels, int bits, String... options) throws Exception {
-        Path wav = TestAudio.wav(dir.resolve("in.wav"), samples, channels, RATE, bits);
+        Path wav = DecoderFixtures.wav(dir.resolve("in.wav"), samples, channels, RATE, bits);
         String[] all = Arrays.copyOf(options, options.length + 2);
         all[options.length] = "-c:a";
         all[options.length + 1] = "flac";
@@ -57,7 +58,7 @@ class FlacDecoderTest {
     @ParameterizedTest(name = "{0} channels, {1} bits")
     @CsvSource({"2,16", "1,16", "2,24"})
     void decodesSampleExact(int channels, int bits) throws Exception {
-        int[] s = TestAudio.sine(FRAMES, channels, RATE, bits);
+        int[] s = DecoderFixtures.sine(FRAMES, channels, RATE, bits);
         Path file = flac(s, channels, bits);
         assertTrue(decoder.accepts("x.flac", Arrays.copyOf(Files.readAllBytes(file), 64)));
         try (PcmSource source = decoder.open(file)) {
@@ -75,7 +76,7 @@ class FlacDecoderTest {
     @Test
     void seekLandsOnTheFrame() throws Exception {
         int frames = RATE * 30; // long enough for ffmpeg to write several seek points
-        int[] s = TestAudio.sine(frames, 2, RATE, 16);
+        int[] s = DecoderFixtures.sine(frames, 2, RATE, 16);
         for (int i = 0; i < s.length; i++) {
             s[i] += (i * 7919) % 1001 - 500; // not periodic: a wrong frame cannot match by chance
         }
@@ -98,7 +99,7 @@ class FlacDecoderTest {
 
     @Test
     void tagsRoundTrip() throws Exception {
-        Path file = flac(TestAudio.sine(4410, 1, RATE, 16), 1, 16, "-metadata", "artist=Daft Punk",
+        Path file = flac(DecoderFixtures.sine(4410, 1, RATE, 16), 1, 16, "-metadata", "artist=Daft Punk",
                 "-metadata", "title=Aérodynamic", "-metadata", "album=Discovery", "-metadata", "genre=House",
                 "-metadata", "BPM=123.5", "-metadata", "INITIALKEY=Fm");
         TrackTags tags = decoder.readTags(file);
@@ -108,7 +109,7 @@ class FlacDecoderTest {
         assertEquals("House", tags.genre());
         assertEquals(123.5, tags.bpm());
         assertEquals("Fm", tags.key());
-        Path plain = flac(TestAudio.sine(4410, 1, RATE, 16), 1, 16, "-metadata", "bpm=garbage", "-fflags",
+        Path plain = flac(DecoderFixtures.sine(4410, 1, RATE, 16), 1, 16, "-metadata", "bpm=garbage", "-fflags",
                 "+bitexact");
         assertNull(decoder.readTags(plain).bpm());
     }
@@ -130,7 +131,7 @@ class FlacDecoderTest {
 
     @Test
     void badInput() throws Exception {
-        byte[] good = Files.readAllBytes(flac(TestAudio.sine(FRAMES, 2, RATE, 16), 2, 16));
+        byte[] good = Files.readAllBytes(flac(DecoderFixtures.sine(FRAMES, 2, RATE, 16), 2, 16));
         assertTrue(failure(Files.write(dir.resolve("empty.flac"), new byte[0])).getMessage().contains("empty"));
         byte[] mp3 = Arrays.copyOf("ID3\u0004\0\0\0\0\0\0\u00ff\u00fb".getBytes("ISO-8859-1"), 500);
         assertFalse(decoder.accepts("song.flac", Arrays.copyOf(mp3, 64)));
@@ -175,7 +176,7 @@ class FlacDecoderTest {
 
     @Test
     void mutatedFilesNeverEscapeAsOtherExceptions() throws Exception {
-        byte[] good = Files.readAllBytes(flac(TestAudio.sine(20_000, 2, RATE, 16), 2, 16));
+        byte[] good = Files.readAllBytes(flac(DecoderFixtures.sine(20_000, 2, RATE, 16), 2, 16));
         long seed = System.nanoTime();
         System.out.println("FlacDecoderTest seed " + seed);
         SplittableRandom random = new SplittableRandom(seed);

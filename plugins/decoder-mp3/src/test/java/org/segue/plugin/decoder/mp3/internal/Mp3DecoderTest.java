@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.segue.plugin.decoder.mp3.internal.TestAudio.ffmpeg;
-import static org.segue.plugin.decoder.mp3.internal.TestAudio.readAll;
+import static org.segue.api.testkit.DecoderFixtures.ffmpeg;
+import static org.segue.api.testkit.DecoderFixtures.readAll;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.segue.api.audio.AudioDecodingException;
 import org.segue.api.audio.PcmSource;
 import org.segue.api.audio.TrackTags;
+import org.segue.api.testkit.DecoderFixtures;
 
 class Mp3DecoderTest {
     static final int RATE = 44100;
@@ -30,8 +31,8 @@ class Mp3DecoderTest {
     final Mp3Decoder decoder = new Mp3Decoder();
 
     Path mp3(int frames, int channels, int rate, String... options) throws Exception {
-        int[] s = TestAudio.sine(frames, channels, rate, 16);
-        Path wav = TestAudio.wav(dir.resolve("in.wav"), s, channels, rate, 16);
+        int[] s = DecoderFixtures.sine(frames, channels, rate, 16);
+        Path wav = DecoderFixtures.wav(dir.resolve("in.wav"), s, channels, rate, 16);
         return ffmpeg(wav, dir.resolve("out.mp3"), options);
     }
 
@@ -45,14 +46,14 @@ class Mp3DecoderTest {
             assertEquals(FRAMES, source.frameLength(), "LAME tag: exact length");
             float[][] x = readAll(source);
             assertEquals(FRAMES, x[0].length);
-            assertEquals(440, TestAudio.frequency(x[0], 2000, FRAMES - 2000, RATE), 0.5);
-            assertEquals(0.8 / Math.sqrt(2), TestAudio.rms(x[0], 2000, FRAMES - 2000), 0.02);
+            assertEquals(440, DecoderFixtures.frequency(x[0], 2000, FRAMES - 2000, RATE), 0.5);
+            assertEquals(0.8 / Math.sqrt(2), DecoderFixtures.rms(x[0], 2000, FRAMES - 2000), 0.02);
             // Encoder and decoder delay removed: sample-aligned with the original.
             float[] original = new float[FRAMES];
             for (int i = 0; i < FRAMES; i++) {
                 original[i] = (float) (0.8 * Math.sin(2 * Math.PI * 440 * i / RATE));
             }
-            assertTrue(TestAudio.correlation(original, x[0], 2000, FRAMES - 2000) > 0.999);
+            assertTrue(DecoderFixtures.correlation(original, x[0], 2000, FRAMES - 2000) > 0.999);
         }
     }
 
@@ -66,7 +67,7 @@ class Mp3DecoderTest {
             // No LAME tag: the estimate and the decoded length include encoder delay and padding.
             assertEquals(x.length, source.frameLength(), 576);
             assertTrue(x.length >= RATE && x.length < RATE + 3 * 576, "length " + x.length);
-            assertEquals(440, TestAudio.frequency(x, 3000, RATE - 3000, 22050), 0.5);
+            assertEquals(440, DecoderFixtures.frequency(x, 3000, RATE - 3000, 22050), 0.5);
         }
         try (PcmSource source = decoder.open(Files.newInputStream(file), "out.mp3")) {
             assertFalse(source.seekable());
@@ -85,7 +86,7 @@ class Mp3DecoderTest {
             float[][] block = new float[2][256];
             for (long target : new long[] {RATE * 2L + 77, 10, RATE + 1151, 0, FRAMES - 100}) {
                 source.seek(target);
-                int n = TestAudio.readFully(source, block, 256);
+                int n = DecoderFixtures.readFully(source, block, 256);
                 assertEquals(Math.min(256, FRAMES - target), n);
                 for (int i = 0; i < n; i++) {
                     assertEquals(all[1][(int) target + i], block[1][i], 1e-4, "at " + (target + i));

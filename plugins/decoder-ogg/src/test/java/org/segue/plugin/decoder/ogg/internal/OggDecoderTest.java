@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.segue.plugin.decoder.ogg.internal.TestAudio.ffmpeg;
-import static org.segue.plugin.decoder.ogg.internal.TestAudio.readAll;
+import static org.segue.api.testkit.DecoderFixtures.ffmpeg;
+import static org.segue.api.testkit.DecoderFixtures.readAll;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.segue.api.audio.AudioDecodingException;
 import org.segue.api.audio.PcmSource;
 import org.segue.api.audio.TrackTags;
+import org.segue.api.testkit.DecoderFixtures;
 
 class OggDecoderTest {
     static final int RATE = 44100;
@@ -31,7 +32,7 @@ class OggDecoderTest {
     final OggDecoder decoder = new OggDecoder();
 
     Path ogg(int frames, int channels, int rate, String... options) throws Exception {
-        Path wav = TestAudio.wav(dir.resolve("in.wav"), TestAudio.sine(frames, channels, rate, 16), channels, rate, 16);
+        Path wav = DecoderFixtures.wav(dir.resolve("in.wav"), DecoderFixtures.sine(frames, channels, rate, 16), channels, rate, 16);
         String[] all = Arrays.copyOf(options, options.length + 2);
         all[options.length] = "-c:a";
         all[options.length + 1] = "libvorbis";
@@ -48,13 +49,13 @@ class OggDecoderTest {
             assertEquals(FRAMES, source.frameLength());
             float[][] x = readAll(source);
             assertEquals(FRAMES, x[0].length);
-            assertEquals(440, TestAudio.frequency(x[0], 2000, FRAMES - 2000, RATE), 0.5);
-            assertEquals(0.8 / Math.sqrt(2), TestAudio.rms(x[0], 2000, FRAMES - 2000), 0.02);
+            assertEquals(440, DecoderFixtures.frequency(x[0], 2000, FRAMES - 2000, RATE), 0.5);
+            assertEquals(0.8 / Math.sqrt(2), DecoderFixtures.rms(x[0], 2000, FRAMES - 2000), 0.02);
             float[] original = new float[FRAMES];
             for (int i = 0; i < FRAMES; i++) {
                 original[i] = (float) (0.8 * Math.sin(2 * Math.PI * 440 * i / RATE));
             }
-            assertTrue(TestAudio.correlation(original, x[0], 2000, FRAMES - 2000) > 0.999);
+            assertTrue(DecoderFixtures.correlation(original, x[0], 2000, FRAMES - 2000) > 0.999);
         }
         try (PcmSource source = decoder.open(Files.newInputStream(file), "out.ogg")) {
             assertFalse(source.seekable());
@@ -73,7 +74,7 @@ class OggDecoderTest {
             float[][] block = new float[1][256];
             for (long target : new long[] {48000 * 2L + 77, 10, 48000 + 1023, 0, FRAMES - 100}) {
                 source.seek(target);
-                int n = TestAudio.readFully(source, block, 256);
+                int n = DecoderFixtures.readFully(source, block, 256);
                 assertEquals(Math.min(256, all[0].length - target), n);
                 for (int i = 0; i < n; i++) {
                     assertEquals(all[0][(int) target + i], block[0][i], 1e-4, "at " + (target + i));

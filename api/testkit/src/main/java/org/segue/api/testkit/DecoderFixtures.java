@@ -1,4 +1,4 @@
-package org.segue.plugin.decoder.mp3.internal;
+package org.segue.api.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,15 +16,19 @@ import java.util.concurrent.TimeUnit;
 
 import org.segue.api.audio.PcmSource;
 
-/** Synthesised PCM, WAV files, ffmpeg-made fixtures and a read-everything helper. */
-final class TestAudio {
-    static final Path FFMPEG = Path.of("/usr/bin/ffmpeg");
+/**
+ * For decoder tests: synthesised integer PCM, WAV files written from it, fixtures in other formats
+ * made by an installed ffmpeg (the test is skipped when there is none), reading a whole
+ * {@link PcmSource}, and simple measures (RMS, frequency, correlation) to compare decoded audio.
+ */
+public final class DecoderFixtures {
+    public static final Path FFMPEG = Path.of("/usr/bin/ffmpeg");
 
-    private TestAudio() {
+    private DecoderFixtures() {
     }
 
     /** Interleaved integer samples of a 440 Hz sine (another phase per channel) at {@code bits}. */
-    static int[] sine(int frames, int channels, int rate, int bits) {
+    public static int[] sine(int frames, int channels, int rate, int bits) {
         double peak = 0.8 * ((1 << (bits - 1)) - 1);
         int[] s = new int[frames * channels];
         for (int f = 0; f < frames; f++) {
@@ -35,7 +39,7 @@ final class TestAudio {
         return s;
     }
 
-    static Path wav(Path file, int[] samples, int channels, int rate, int bits) throws IOException {
+    public static Path wav(Path file, int[] samples, int channels, int rate, int bits) throws IOException {
         int bytes = bits / 8;
         ByteBuffer b = ByteBuffer.allocate(44 + samples.length * bytes).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + samples.length * bytes).put("WAVEfmt ".getBytes()).putInt(16)
@@ -53,7 +57,7 @@ final class TestAudio {
     }
 
     /** Runs ffmpeg on {@code in}; the test is skipped (not failed) when ffmpeg is not installed. */
-    static Path ffmpeg(Path in, Path out, String... options) throws IOException, InterruptedException {
+    public static Path ffmpeg(Path in, Path out, String... options) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(FFMPEG), "ffmpeg is not installed");
         List<String> command = new ArrayList<>(List.of(FFMPEG.toString(), "-v", "error", "-y", "-i", in.toString()));
         command.addAll(Arrays.asList(options));
@@ -66,7 +70,7 @@ final class TestAudio {
     }
 
     /** Reads a whole source with an odd block size, so block edges fall everywhere. */
-    static float[][] readAll(PcmSource source) throws IOException {
+    public static float[][] readAll(PcmSource source) throws IOException {
         int channels = source.format().channels();
         float[][] all = new float[channels][1 << 16];
         float[][] block = new float[channels][1000];
@@ -89,7 +93,7 @@ final class TestAudio {
     }
 
     /** Reads until {@code frames} frames or the end; sources may return fewer per call. */
-    static int readFully(PcmSource source, float[][] block, int frames) throws IOException {
+    public static int readFully(PcmSource source, float[][] block, int frames) throws IOException {
         int total = 0;
         while (total < frames) {
             int n = source.read(block, total, frames - total);
@@ -102,7 +106,7 @@ final class TestAudio {
     }
 
     /** Root mean square of {@code x[from..to)}. */
-    static double rms(float[] x, int from, int to) {
+    public static double rms(float[] x, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
             sum += x[i] * x[i];
@@ -111,7 +115,7 @@ final class TestAudio {
     }
 
     /** The dominant frequency by counting upward zero crossings over {@code x[from..to)}. */
-    static double frequency(float[] x, int from, int to, int rate) {
+    public static double frequency(float[] x, int from, int to, int rate) {
         int first = -1;
         int last = -1;
         int crossings = 0;
@@ -129,7 +133,7 @@ final class TestAudio {
     }
 
     /** Normalised correlation of two signals at lag 0 over {@code [from, to)}. */
-    static double correlation(float[] a, float[] b, int from, int to) {
+    public static double correlation(float[] a, float[] b, int from, int to) {
         double ab = 0;
         double aa = 0;
         double bb = 0;

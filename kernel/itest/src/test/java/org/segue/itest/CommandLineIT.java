@@ -40,7 +40,7 @@ class CommandLineIT {
         Result r = segue(KernelFixture.DIST, Map.of("XDG_CACHE_HOME", work.resolve("cache").toString()),
                 "demo", "-o", work.resolve("demo").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("analyzers") && r.out().contains("segue.analyzer.rhythm/1"), r.out());
+        assertTrue(r.out().contains("analyzers") && r.out().contains("segue.analyzer.rhythm/2"), r.out());
         for (String file : new String[] {"mix.wav", "mix.cue", "mix.json", "mix.svg"}) {
             assertTrue(Files.size(work.resolve("demo").resolve(file)) > 0, file + " written");
         }

@@ -5,7 +5,8 @@ package org.segue.plugin.analyzer.rhythm.internal;
  * width, log-compressed, and the rise of each band since two frames ago, half-wave rectified and summed.
  *
  * <p>Bands rather than bins because the log is the costly step and 32 bands carry the onsets of
- * 256 bins; the first band (up to about 170 Hz) is also kept alone as the kick-and-bass envelope. The log makes a quiet piano note's attack count like a loud kick's, which is what lets
+ * 256 bins; the first band (up to about 170 Hz) is also kept alone as the kick-and-bass envelope,
+ * and the rise of the amplitude (not its log) between 40 and 150 Hz as the kick envelope. The log makes a quiet piano note's attack count like a loud kick's, which is what lets
  * the tempo of a drumless ballad be found at all. The difference spans two hops (about 12 ms) so
  * the slow attack of a bowed or sung note still rises clearly from one compared frame to the next.
  *
@@ -34,6 +35,12 @@ final class OnsetDetector {
     private static final int LAG = 2;
     /** Bands from this frequency up make the treble envelope: snares, claps, hats, cymbals. */
     private static final double HIGH_BAND_HZ = 1400;
+    /**
+     * The kick drum's range: the body of a kick (or an 808) sweeps down through it, while
+     * hi-hats, claps and snares have next to nothing there.
+     */
+    private static final double KICK_LOW_HZ = 40;
+    private static final double KICK_HIGH_HZ = 150;
 
     private final int window;
     private final int hop;
@@ -48,6 +55,9 @@ final class OnsetDetector {
     private final int highBand;
     private final float[] bandPower;
     private final float[][] history;
+    private final int kickFromBin;
+    private final int kickToBin;
+    private final float[] kickHistory;
     private int historyIndex;
     private int framesSeen;
 
@@ -87,6 +97,9 @@ final class OnsetDetector {
         highBand = Math.min(bandCount - 1, (int) Math.ceil(HIGH_BAND_HZ / (binsPerBand * binHz)));
         bandPower = new float[bandCount];
         history = new float[LAG + 1][bandCount];
+        kickFromBin = Math.max(1, (int) Math.ceil(KICK_LOW_HZ / binHz));
+        kickToBin = Math.max(kickFromBin, Math.min(bins - 1, (int) Math.floor(KICK_HIGH_HZ / binHz)));
+        kickHistory = new float[LAG + 1];
 
         chromaOfBin = new int[bins];
         broadBandOfBin = new int[bins];
@@ -134,6 +147,15 @@ final class OnsetDetector {
             }
             timbreSum[OnsetFeatures.CHROMA + broadBandOfBin[k]] += p;
         }
+        float kickPower = 0;
+        for (int k = kickFromBin; k <= kickToBin; k++) {
+            kickPower += spectrumRe[k] * spectrumRe[k] + spectrumIm[k] * spectrumIm[k];
+        }
+        // Amplitude, not its log: the kick is the loudest thing down here, and a bass note that
+        // starts as abruptly must not count as much, as it would once compressed.
+        float kickLevel = (float) Math.sqrt(kickPower);
+        float kickRise = Math.max(0f, kickLevel - kickHistory[(historyIndex + 1) % (LAG + 1)]);
+        kickHistory[historyIndex] = kickLevel;
         float[] current = history[historyIndex];
         float[] previous = history[(historyIndex + 1) % (LAG + 1)];
         float flux = 0;
@@ -159,6 +181,7 @@ final class OnsetDetector {
         features.onset.add(warm ? flux : 0f);
         features.lowOnset.add(warm ? lowFlux : 0f);
         features.highOnset.add(warm ? highFlux : 0f);
+        features.kickOnset.add(warm ? kickRise : 0f);
         framesSeen++;
         if (++timbreCount == features.timbreStride) {
             storeTimbre();

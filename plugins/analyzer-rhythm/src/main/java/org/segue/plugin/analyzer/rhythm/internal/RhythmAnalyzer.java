@@ -23,7 +23,7 @@ public class RhythmAnalyzer implements Analyzer {
 
     static final String PID = "org.segue.plugin.analyzer.rhythm";
     /** Bump the revision when results change meaningfully, so libraries re-analyse. */
-    static final String ID = "segue.analyzer.rhythm/1";
+    static final String ID = "segue.analyzer.rhythm/2";
 
     @ObjectClassDefinition(name = "Segue rhythm analyzer",
             description = "Tempo, beats, bars and tempo changes of tracks.")

@@ -10,8 +10,8 @@ import org.segue.api.analysis.TempoSegment;
  * stretch for every partial result.
  *
  * <p>Stages, each in its own class: {@link Tempogram} → {@link TempoEstimator} (global tempo) →
- * {@link TempoPath} (local tempo) → {@link BeatTracker} → {@link MeterDetector} and
- * {@link TempoSegmenter}.
+ * {@link TempoPath} (local tempo) → {@link BeatTracker}, its phase checked by {@link BeatPhase}
+ * → {@link MeterDetector} and {@link TempoSegmenter}.
  */
 final class RhythmEstimator {
 
@@ -50,7 +50,12 @@ final class RhythmEstimator {
         }
         float[] periods = TempoPath.periods(tempogram, envelope, from, to, estimate.period());
         float[] tracking = trackingEnvelope(features, from, to);
-        double[] beatFrames = trimWeakEnds(tracker.track(tracking, 0, to - from, periods), tracking, 0);
+        double[] tracked = tracker.track(tracking, 0, to - from, periods);
+        if (BeatPhase.offBeat(tracked, features.kickOnset.array(), features.highOnset.array(), from, to)) {
+            tracking = withKicks(tracking, features.kickOnset.array(), from, to);
+            tracked = tracker.track(tracking, 0, to - from, periods);
+        }
+        double[] beatFrames = trimWeakEnds(tracked, tracking, 0);
         if (beatFrames.length == 0) {
             return null;
         }
@@ -69,10 +74,14 @@ final class RhythmEstimator {
     }
 
     /**
-     * The envelope beats are placed on: the full onset strength with the treble counted twice.
-     * Drums mark beats with broadband hits (a kick's click, snares, claps) while bass lines and
-     * chord stabs, in house music placed on the off-beats, are mostly below the treble; the extra
-     * treble weight keeps the tracker on the drummer's beat there without moving it elsewhere.
+     * The envelope beats are first placed on: the full onset strength with the treble counted
+     * twice. Drums mark beats with broadband hits (snares, claps) while bass lines and chord stabs
+     * are mostly below the treble. It counts a sound by how many bands it spans, though, so noise
+     * hi-hats on the off-beats can outweigh a kick that rises in the lowest band alone; that only
+     * ever costs the phase (φ against φ + half a beat), which {@link BeatPhase} checks against the
+     * kicks, and the beats are then tracked again with the kick envelope added
+     * ({@link #withKicks}). This first envelope is kept as it is for everything else, since
+     * without kicks it is what places the beats (and is validated on the development corpus).
      */
     private static float[] trackingEnvelope(OnsetFeatures features, int from, int to) {
         float[] all = features.onset.array();
@@ -82,6 +91,43 @@ final class RhythmEstimator {
             out[i] = all[from + i] + treble[from + i];
         }
         return out;
+    }
+
+    /**
+     * Weight of the kick envelope, against the full one, when the kicks mark the beat: twice,
+     * so that at equal spread a kick outweighs whatever sits between the kicks (hi-hats, bass,
+     * chord stabs) even when that is as strong in the full envelope as the kick and clap together.
+     */
+    static final double KICK_WEIGHT = 2;
+
+    /**
+     * The tracking envelope with the kick envelope added, both scaled to unit standard deviation
+     * and the kick weighted {@value #KICK_WEIGHT}-fold. Used when {@link BeatPhase} finds the kicks
+     * between the beats tracked on the full envelope: the kicks then mark the beat, and a second
+     * pass that follows them lands on them wherever they play, while in a breakdown without kicks
+     * the remaining onsets and the tracker's continuity carry the beat across.
+     */
+    static float[] withKicks(float[] tracking, float[] kick, int from, int to) {
+        double envelopeScale = 1 / Math.max(1e-12, std(tracking, 0, tracking.length));
+        double kickScale = KICK_WEIGHT / Math.max(1e-12, std(kick, from, to));
+        float[] out = new float[tracking.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (tracking[i] * envelopeScale + kick[from + i] * kickScale);
+        }
+        return out;
+    }
+
+    private static double std(float[] x, int from, int to) {
+        double mean = 0;
+        for (int i = from; i < to; i++) {
+            mean += x[i];
+        }
+        mean /= Math.max(1, to - from);
+        double var = 0;
+        for (int i = from; i < to; i++) {
+            var += (x[i] - mean) * (x[i] - mean);
+        }
+        return Math.sqrt(var / Math.max(1, to - from));
     }
 
     /** The tempo of the longest segment; the tracked beats refine the tempogram's estimate. */

@@ -1,6 +1,7 @@
 package org.segue.plugin.analyzer.rhythm.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,64 @@ class DrumGrooveTest {
         ResultMap r = analyse(s);
         assertEquals(bpm, r.require(StandardResults.TEMPO).bpm(), 0.02 * bpm);
         assertEquals(3, r.require(StandardResults.BEAT_GRID).beatsPerBar());
+    }
+
+    /**
+     * The beat is the kick, not the off-beat: house with the hi-hats louder than the kick (noise
+     * rises in nearly every band, the kick in the lowest alone) and the bass also on every off-beat.
+     * A tracker following the summed flux puts every beat half a beat late, on the hats.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {118, 121, 124, 127, 130})
+    void fourOnTheFloorBeatsLandOnTheKicksNotTheOffBeatHats(double bpm) {
+        Groove g = new Groove(bpm, 24, 1.0);
+        for (int bar = 0; bar < g.bars; bar++) {
+            for (int q = 0; q < 4; q++) {
+                double t = g.beat(bar, q);
+                g.kick(t, 0.5);
+                if (q == 1 || q == 3) {
+                    g.clap(t, 0.35);
+                }
+                g.hat(t + g.beat / 2, 0.8);
+                g.bass(t + g.beat / 2, g.beat * 0.45, PROGRESSION[bar % 4][0] - 24, 0.2);
+            }
+        }
+        Signal s = g.withChords(4, 0.2);
+        BeatGrid grid = analyse(s).require(StandardResults.BEAT_GRID);
+        double f = RhythmAnalyzerTest.fMeasure(s.beats(), grid.beats(), 0.03);
+        assertTrue(f >= 0.9, "beats within 30 ms of the kicks: F = " + f);
+    }
+
+    /**
+     * A breakbeat: kick on 1 and on the "and" of 2, snare on 2 and 4, hats on every eighth. The
+     * kicks fall on the beat and off it equally often, so the snares' backbeat places the beat.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {86, 92, 98})
+    void breakbeatBeatsLandOnTheBeatNotTheEighthsBetween(double bpm) {
+        Groove g = new Groove(bpm, 20, 1.0);
+        for (int bar = 0; bar < g.bars; bar++) {
+            for (int q = 0; q < 4; q++) {
+                double t = g.beat(bar, q);
+                if (q == 0) {
+                    g.kick(t, 0.9);
+                    g.bass(t, g.beat * 0.9, PROGRESSION[bar % 4][0] - 24, 0.25);
+                }
+                if (q == 1) {
+                    g.kick(t + g.beat / 2, 0.8);
+                }
+                if (q == 1 || q == 3) {
+                    g.clap(t, 0.6);
+                }
+                g.hat(t, 0.12);
+                g.hat(t + g.beat / 2, 0.15);
+            }
+        }
+        Signal s = g.withChords(2, 0.2);
+        ResultMap r = analyse(s);
+        assertEquals(bpm, r.require(StandardResults.TEMPO).bpm(), 0.02 * bpm);
+        double f = RhythmAnalyzerTest.fMeasure(s.beats(), r.require(StandardResults.BEAT_GRID).beats(), 0.03);
+        assertTrue(f >= 0.9, "beats within 30 ms of the beat: F = " + f);
     }
 
     private static ResultMap analyse(Signal s) {

@@ -1,5 +1,6 @@
 package org.segue.plugin.analyzer.loudness.internal;
 
+import org.segue.support.dsp.FloatList;
 import org.segue.api.analysis.AnalysisTask;
 import org.segue.api.analysis.FeatureCurve;
 import org.segue.api.analysis.Loudness;

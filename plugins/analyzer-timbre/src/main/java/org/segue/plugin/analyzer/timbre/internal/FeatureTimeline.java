@@ -1,4 +1,5 @@
 package org.segue.plugin.analyzer.timbre.internal;
+import org.segue.support.dsp.FloatList;
 
 /**
  * Frame features averaged over 0.5 s slots: the only per-time memory of the analysis (22 floats

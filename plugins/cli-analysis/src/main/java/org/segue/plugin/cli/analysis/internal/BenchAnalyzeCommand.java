@@ -1,19 +1,14 @@
 package org.segue.plugin.cli.analysis.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalDouble;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,6 +17,7 @@ import org.segue.api.analysis.TrackReport;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
+import org.segue.support.bench.PeerTiming;
 
 /**
  * {@code segue bench analyze <corpus or files> [--runs N] [--no-peer] | --long HOURS}: the full analysis
@@ -33,8 +29,6 @@ import org.segue.api.command.SegueCommand;
 @Component
 @SegueCommand(name = "bench analyze", summary = "Measures analysis speed (x real time per core) against aubio")
 public class BenchAnalyzeCommand implements Command {
-
-    private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s\\s+(\\d+)m([\\d.]+)s");
 
     @Reference
     AnalysisService analysis;
@@ -84,7 +78,7 @@ public class BenchAnalyzeCommand implements Command {
             speeds[run] = audioSeconds / (cpu / 1e9);
             ctx.err().printf(Locale.ROOT, "run %d: %.0fx real time per core%n", run + 1, speeds[run]);
         }
-        double segue = median(speeds);
+        double segue = PeerTiming.median(speeds);
         ctx.out().printf(Locale.ROOT, "segue full analysis (decode + all analyzers): %.0fx real time per core "
                 + "(median of %d runs, %.0f s of audio in %d files, min %.0fx, max %.0fx)%n",
                 segue, runs, audioSeconds, files.size(), Arrays.stream(speeds).min().orElse(0), Arrays.stream(speeds).max().orElse(0));
@@ -98,43 +92,18 @@ public class BenchAnalyzeCommand implements Command {
         return OK;
     }
 
-    /** aubio's CPU time for {@code aubio tempo} on every file, read from the shell's {@code times}. */
+    /** aubio's speed for {@code aubio tempo} on every file, from its CPU time. */
     private static double aubioSpeed(List<Path> files, double audioSeconds, CommandContext ctx)
             throws IOException, InterruptedException {
-        if (!onPath("aubio")) {
+        if (!PeerTiming.installed("aubio")) {
             ctx.err().println("aubio is not installed (Debian: apt-get install aubio-tools): no peer figure");
             return 0;
         }
-        List<String> command = new ArrayList<>(List.of("bash", "-c",
-                "for f in \"$@\"; do aubio tempo -i \"$f\" >/dev/null 2>&1; done; times", "bench"));
-        files.forEach(f -> command.add(f.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
+        OptionalDouble cpu = PeerTiming.cpuSeconds("aubio tempo -i \"$f\"", files);
+        if (cpu.isEmpty()) {
+            ctx.err().println("could not read aubio's CPU time");
             return 0;
         }
-        // "times" prints the shell's own user/system time, then its children's: the last line.
-        String[] lines = out.strip().split("\n");
-        Matcher m = TIMES.matcher(lines[lines.length - 1]);
-        if (!m.find()) {
-            ctx.err().println("could not read aubio's CPU time from: " + out);
-            return 0;
-        }
-        double cpu = Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2))
-                + Integer.parseInt(m.group(3)) * 60 + Double.parseDouble(m.group(4));
-        return audioSeconds / cpu;
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        return path != null && Arrays.stream(path.split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        return audioSeconds / cpu.getAsDouble();
     }
 }

@@ -1,19 +1,14 @@
 package org.segue.plugin.cli.mix.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalDouble;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +24,7 @@ import org.segue.api.mix.MixResult;
 import org.segue.api.mix.RenderOptions;
 import org.segue.api.mix.StretchProcessor;
 import org.segue.api.mix.TimeStretcher;
+import org.segue.support.bench.PeerTiming;
 
 /**
  * {@code segue bench mix <folder> [--runs N] [--no-peer]}: render speed of a whole mix as x real time
@@ -40,7 +36,6 @@ import org.segue.api.mix.TimeStretcher;
 public class BenchMixCommand implements Command {
 
     static final double SPEED = 1.05;
-    private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s\\s+(\\d+)m([\\d.]+)s");
 
     @Reference
     MixEngine engine;
@@ -89,7 +84,7 @@ public class BenchMixCommand implements Command {
                 }
             }
             ctx.out().printf(Locale.ROOT, "mix render (%d tracks, %.0f s of mix): %.0fx real time per core (median of %d, goal 100x)%n",
-                    files.size(), duration, median(speeds), runs);
+                    files.size(), duration, PeerTiming.median(speeds), runs);
         } finally {
             Files.deleteIfExists(out);
         }
@@ -141,46 +136,18 @@ public class BenchMixCommand implements Command {
 
     private static double rubberband(List<Path> files, double audioSeconds, CommandContext ctx)
             throws IOException, InterruptedException {
-        String path = System.getenv("PATH");
-        boolean installed = path != null && Arrays.stream(path.split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "rubberband")));
-        if (!installed) {
+        if (!PeerTiming.installed("rubberband")) {
             ctx.err().println("rubberband is not installed (Debian: apt-get install rubberband-cli): no peer figure");
             return 0;
         }
         Path dir = Files.createTempDirectory("segue-bench-rubberband");
+        Path out = dir.resolve("out.wav");
         try {
-            List<String> command = new ArrayList<>(List.of("bash", "-c",
-                    "d=\"$1\"; shift; for f in \"$@\"; do rubberband -q -T " + SPEED + " \"$f\" \"$d/out.wav\" >/dev/null 2>&1; done; times",
-                    "bench", dir.toString()));
-            files.forEach(f -> command.add(f.toString()));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                return 0;
-            }
-            String[] lines = out.strip().split("\n");
-            Matcher m = TIMES.matcher(lines[lines.length - 1]);
-            if (!m.find()) {
-                return 0;
-            }
-            double cpu = Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2))
-                    + Integer.parseInt(m.group(3)) * 60 + Double.parseDouble(m.group(4));
-            return audioSeconds / cpu;
+            OptionalDouble cpu = PeerTiming.cpuSeconds("rubberband -q -T " + SPEED + " \"$f\" '" + out + "'", files);
+            return cpu.isEmpty() ? 0 : audioSeconds / cpu.getAsDouble();
         } finally {
-            try (var s = Files.list(dir)) {
-                for (Path p : (Iterable<Path>) s::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            Files.deleteIfExists(out);
             Files.deleteIfExists(dir);
         }
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -1,5 +1,6 @@
 package org.segue.plugin.decoder.flac.internal;
 
+import org.segue.support.audio.VorbisComments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

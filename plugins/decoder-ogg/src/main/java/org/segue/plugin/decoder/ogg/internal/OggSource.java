@@ -1,5 +1,6 @@
 package org.segue.plugin.decoder.ogg.internal;
 
+import org.segue.support.audio.VorbisComments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;

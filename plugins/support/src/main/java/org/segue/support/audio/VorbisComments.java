@@ -1,4 +1,4 @@
-package org.segue.plugin.decoder.flac.internal;
+package org.segue.support.audio;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -8,15 +8,15 @@ import java.util.Map;
 import org.segue.api.audio.TrackTags;
 
 /**
- * Parses a Vorbis comment list (FLAC's VORBIS_COMMENT block, the second Ogg Vorbis header):
+ * Parses a Vorbis comment list (the second Ogg Vorbis header, FLAC's VORBIS_COMMENT block):
  * little-endian lengths, {@code NAME=value} entries in UTF-8. Every length is checked against the
  * bytes that remain, so a corrupt count cannot make it allocate.
  *
  * <p>Written here rather than taken from jaudiotagger: the format is 20 lines of spec, while
- * jaudiotagger's package graph would add 1.2 MB to the bundle (bnd embeds by package, and its tag
+ * jaudiotagger would add 1.2 MB to the bundle (bnd embeds by package, and its tag
  * packages reach every format it knows).
  */
-final class VorbisComments {
+public final class VorbisComments {
     private static final int MAX_VALUE_LENGTH = 4096;
 
     private VorbisComments() {
@@ -26,7 +26,7 @@ final class VorbisComments {
      * @param b the comment list, starting at the vendor length
      * @return the tags; lenient: a damaged entry ends the list, it never fails the file
      */
-    static TrackTags parse(byte[] b, int offset, int end) {
+    public static TrackTags parse(byte[] b, int offset, int end) {
         Map<String, String> values = new LinkedHashMap<>();
         int p = offset;
         long vendor = u32(b, p, end);
@@ -65,6 +65,32 @@ final class VorbisComments {
         return new TrackTags(artist, title, album, genre, bpm, key, values);
     }
 
+    /**
+     * Whether every length in the list fits in {@code b[offset..end)}. JOrbis allocates by these
+     * lengths before reading, so a list must pass this before JOrbis sees it.
+     */
+    public static boolean wellFormed(byte[] b, int offset, int end) {
+        long p = offset;
+        long vendor = u32(b, (int) p, end);
+        if (vendor < 0 || p + 4 + vendor > end) {
+            return false;
+        }
+        p += 4 + vendor;
+        long count = u32(b, (int) p, end);
+        if (count < 0 || p + 4 + 4 * count > end) {
+            return false;
+        }
+        p += 4;
+        for (long i = 0; i < count; i++) {
+            long length = u32(b, (int) p, end);
+            if (length < 0 || p + 4 + length > end) {
+                return false;
+            }
+            p += 4 + length;
+        }
+        return true;
+    }
+
     private static String take(Map<String, String> values, String... names) {
         String found = null;
         for (String name : names) {
@@ -84,7 +110,7 @@ final class VorbisComments {
     }
 
     /** A usable tempo, or null for 0, garbage or absurd values. */
-    static Double parseBpm(String text) {
+    public static Double parseBpm(String text) {
         if (text == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.segue.plugin.analyzer.timbre.internal;
+package org.segue.support.dsp;
 
 import java.util.Arrays;
 
@@ -7,35 +7,35 @@ import java.util.Arrays;
  * is sized from the track length hint, so for files it never grows; for streams it doubles, which
  * allocates a handful of times per hour, never per block.
  */
-final class FloatList {
+public final class FloatList {
 
     private float[] values;
     private int size;
 
-    FloatList(int expected) {
+    public FloatList(int expected) {
         values = new float[Math.max(16, expected)];
     }
 
-    void add(float value) {
+    public void add(float value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
         values[size++] = value;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    float[] toArray() {
+    public float[] toArray() {
         return Arrays.copyOf(values, size);
     }
 
-    float get(int index) {
+    public float get(int index) {
         return values[index];
     }
 
-    void set(int index, float value) {
+    public void set(int index, float value) {
         values[index] = value;
     }
 }

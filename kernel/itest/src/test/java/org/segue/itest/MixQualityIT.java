@@ -142,6 +142,49 @@ class MixQualityIT {
         assertTrue(longest < RATE / 20, "a gap of " + longest * 1000 / RATE + " ms inside the mix");
     }
 
+    @Test
+    void decksStartAndStopWithoutClicks() throws Exception {
+        // Steady tones: any discontinuity where a deck enters or leaves stands out against the
+        // smooth waveform, as a click would to a listener.
+        Path low = write(work.resolve("tone-low.wav"), tone(40, 0.3, 220, 440));
+        Path high = write(work.resolve("tone-high.wav"), tone(40, 0.3, 330, 495));
+        MixPlan plan = engine.plan(List.of(low, high), MixRequest.defaults());
+        MixResult mix = engine.render(plan, RenderOptions.to(work.resolve("tones.wav")), null);
+        float[] m = mono(AudioFiles.read(mix.audio()));
+        List<Double> boundaries = new ArrayList<>();
+        for (MixResult.Section s : mix.sections()) {
+            boundaries.add(s.startSeconds());
+            boundaries.add(s.endSeconds());
+        }
+        boundaries.removeIf(t -> t < 0.2 || t > m.length / (double) RATE - 0.2);
+        double steady = 0;
+        for (int i = 1; i < m.length; i++) {
+            double t = i / (double) RATE;
+            if (boundaries.stream().noneMatch(b -> Math.abs(b - t) < 0.1)) {
+                steady = Math.max(steady, Math.abs(m[i] - m[i - 1]));
+            }
+        }
+        for (double b : boundaries) {
+            double jump = 0;
+            for (int i = Math.max(1, (int) ((b - 0.05) * RATE)); i < Math.min(m.length, (b + 0.05) * RATE); i++) {
+                jump = Math.max(jump, Math.abs(m[i] - m[i - 1]));
+            }
+            System.out.printf("boundary at %.2f s: largest step %.4f, steady signal %.4f%n", b, jump, steady);
+            assertTrue(jump <= 1.5 * steady, "a click where a deck enters or leaves at " + b + " s: step " + jump + " vs " + steady);
+        }
+    }
+
+    /** A steady tone of two partials at {@code level}, fading in and out over 10 ms. */
+    static Signal tone(double seconds, double level, double f1, double f2) {
+        int n = (int) (seconds * RATE);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            double env = Math.min(1, Math.min(i, n - 1 - i) / (0.01 * RATE));
+            x[i] = (float) (level * env * (0.7 * Math.sin(2 * Math.PI * f1 * i / RATE) + 0.3 * Math.sin(2 * Math.PI * f2 * i / RATE)));
+        }
+        return new Signal(new float[][] {x, x.clone()}, RATE, new double[0], new double[0]);
+    }
+
     /** A click track with a quiet pad under it, clicks at {@code hz}. */
     static Signal clicks(double bpm, double seconds, double hz, double level, long seed) {
         return clicks(bpm, seconds, hz, level, seed, 0.15);

@@ -9,6 +9,8 @@ import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.Progress;
 import org.segue.api.command.SegueCommand;
+import org.segue.api.analysis.AnalysisService;
+import org.segue.api.audio.AudioOpener;
 import org.segue.api.mix.MixEngine;
 import org.segue.api.mix.MixPlan;
 import org.segue.api.mix.MixResult;
@@ -16,18 +18,24 @@ import org.segue.api.mix.RenderOptions;
 
 /**
  * {@code segue mix <files or folders> -o mix.wav [--style ID] [--arc club|rising|falling|steady|wave]
- * [--minutes N] [--pitch N] [--lufs L] [--seed N]}: plans and renders a continuous DJ mix, with a
- * cue sheet, a tracklist and a timeline picture beside it.
+ * [--minutes N] [--pitch N] [--lufs L] [--seed N] [--save-plan plan.json]}: plans and renders a
+ * continuous DJ mix, with a cue sheet, a tracklist and a timeline picture beside it. The plan can be
+ * saved as JSON, edited, and rendered with {@code --plan plan.json}.
  */
 @Component
 @SegueCommand(name = "mix", summary = "Renders a beat-matched DJ mix of a folder of tracks")
 public class MixCommand implements Command {
 
     static final String USAGE_TEXT = "usage: segue mix <files or folders> -o mix.wav|mix.flac [--style ID] "
-            + "[--arc club|rising|falling|steady|wave] [--minutes N] [--pitch SEMITONES] [--lufs L] [--seed N]";
+            + "[--arc club|rising|falling|steady|wave] [--minutes N] [--pitch SEMITONES] [--lufs L] [--seed N] "
+            + "[--save-plan plan.json] | segue mix --plan plan.json -o mix.wav";
 
     @Reference
     MixEngine engine;
+    @Reference
+    AnalysisService analysis;
+    @Reference
+    AudioOpener opener;
 
     @Override
     public int run(CommandContext ctx) throws Exception {
@@ -38,17 +46,25 @@ public class MixCommand implements Command {
             ctx.err().println("segue mix: " + e.getMessage() + "\n" + USAGE_TEXT);
             return USAGE;
         }
-        if (o.inputs.isEmpty() || o.output == null) {
+        if ((o.inputs.isEmpty() && o.plan == null) || o.output == null) {
             ctx.err().println(USAGE_TEXT);
             return USAGE;
         }
-        List<Path> files = o.files(ctx.workingDirectory());
-        if (files.size() < 2) {
-            ctx.err().println("segue mix: a mix needs at least two tracks; found " + files.size());
-            return FAILURE;
+        MixPlan plan;
+        if (o.plan != null) {
+            plan = PlanFiles.load(ctx.workingDirectory().resolve(o.plan), analysis, opener);
+        } else {
+            List<Path> files = o.files(ctx.workingDirectory());
+            if (files.size() < 2) {
+                ctx.err().println("segue mix: a mix needs at least two tracks; found " + files.size());
+                return FAILURE;
+            }
+            ctx.err().println("Analysing and planning " + files.size() + " tracks…");
+            plan = engine.plan(files, o.request());
         }
-        ctx.err().println("Analysing and planning " + files.size() + " tracks…");
-        MixPlan plan = engine.plan(files, o.request());
+        if (o.savePlan != null) {
+            PlanFiles.save(plan, ctx.workingDirectory().resolve(o.savePlan));
+        }
         RenderOptions options = new RenderOptions(ctx.workingDirectory().resolve(o.output), 44100, o.lufs, -1);
         MixResult result;
         try (Progress progress = ctx.progress("Rendering", 1000)) {

@@ -28,6 +28,10 @@ final class MixOptions {
     double lufs = -14;
     int transition = -1;
     boolean json;
+    /** A plan to render instead of planning anew ({@code --plan}). */
+    Path plan;
+    /** Where to save the plan ({@code --save-plan}). */
+    Path savePlan;
 
     /** Parses; throws {@link IllegalArgumentException} with a message for the user. */
     static MixOptions parse(List<String> args) {
@@ -44,6 +48,8 @@ final class MixOptions {
                 case "--lufs" -> o.lufs = number(args, ++i, a, -40, 0);
                 case "--transition" -> o.transition = (int) number(args, ++i, a, 1, 10_000) - 1;
                 case "--json" -> o.json = true;
+                case "--plan" -> o.plan = Path.of(value(args, ++i, a));
+                case "--save-plan" -> o.savePlan = Path.of(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + a);

@@ -8,6 +8,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
+import org.segue.api.analysis.AnalysisService;
+import org.segue.api.audio.AudioOpener;
 import org.segue.api.mix.MixEngine;
 import org.segue.api.mix.MixPlan;
 import org.segue.api.mix.MixResult;
@@ -24,6 +26,10 @@ public class PreviewCommand implements Command {
 
     @Reference
     MixEngine engine;
+    @Reference
+    AnalysisService analysis;
+    @Reference
+    AudioOpener opener;
 
     @Override
     public int run(CommandContext ctx) throws Exception {
@@ -34,12 +40,17 @@ public class PreviewCommand implements Command {
             ctx.err().println("segue preview: " + e.getMessage());
             return USAGE;
         }
-        if (o.inputs.isEmpty() || o.output == null || o.transition < 0) {
-            ctx.err().println("usage: segue preview <files or folders> --transition K -o preview.wav [mix options]");
+        if ((o.inputs.isEmpty() && o.plan == null) || o.output == null || o.transition < 0) {
+            ctx.err().println("usage: segue preview <files or folders> | --plan plan.json  --transition K -o preview.wav [mix options]");
             return USAGE;
         }
-        List<Path> files = o.files(ctx.workingDirectory());
-        MixPlan plan = engine.plan(files, o.request());
+        MixPlan plan;
+        if (o.plan != null) {
+            plan = PlanFiles.load(ctx.workingDirectory().resolve(o.plan), analysis, opener);
+        } else {
+            List<Path> files = o.files(ctx.workingDirectory());
+            plan = engine.plan(files, o.request());
+        }
         if (o.transition >= plan.transitions().size()) {
             ctx.err().println("segue preview: the mix has " + plan.transitions().size() + " transitions, not " + (o.transition + 1));
             return USAGE;

@@ -8,13 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -35,9 +31,6 @@ import org.segue.api.testkit.Signals;
  */
 class AnalyzeCommandIT {
 
-    record Result(int code, String out, String err) {
-    }
-
     @TempDir
     Path work;
 
@@ -47,7 +40,7 @@ class AnalyzeCommandIT {
                 new int[] {57, 60, 64}, new int[] {62, 65, 69}, new int[] {64, 68, 71}, new int[] {57, 60, 64}));
         Path wav = writeWav(work.resolve("a-minor-120.wav"), music.stereo());
 
-        Result first = segue("analyze", "--json", wav.toString());
+        SegueProcess.Result first = segue("analyze", "--json", wav.toString());
         assertEquals(0, first.code(), first.err());
         JsonNode track = new ObjectMapper().readTree(first.out()).get(0);
         assertEquals(120, track.get("bpm").asDouble(), 2.4, first.out());
@@ -59,7 +52,7 @@ class AnalyzeCommandIT {
             assertTrue(track.get("results").has(key), key + " in " + track.get("results").fieldNames());
         }
 
-        Result second = segue("analyze", "--json", wav.toString());
+        SegueProcess.Result second = segue("analyze", "--json", wav.toString());
         assertTrue(new ObjectMapper().readTree(second.out()).get(0).get("cached").asBoolean(), "unchanged file: from the cache");
     }
 
@@ -71,32 +64,15 @@ class AnalyzeCommandIT {
         Files.write(truncated, java.util.Arrays.copyOf(bytes, 30));
         Path fake = Files.writeString(work.resolve("fake.flac"), "definitely not a flac file, just text");
 
-        Result r = segue("analyze", good.toString(), truncated.toString(), fake.toString());
+        SegueProcess.Result r = segue("analyze", good.toString(), truncated.toString(), fake.toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().contains("good.wav"), r.out());
         assertTrue(r.err().contains("truncated.wav") && r.err().contains("fake.flac"), r.err());
         assertTrue(r.err().contains("2 of 3 files could not be analysed"), r.err());
     }
 
-    private Result segue(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(KernelFixture.DIST.resolve("bin/segue").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return new Result(p.exitValue(), out, err.get(10, TimeUnit.SECONDS));
+    private SegueProcess.Result segue(String... args) throws Exception {
+        return SegueProcess.run(KernelFixture.DIST, work, Map.of("XDG_CACHE_HOME", work.resolve("cache").toString()), args);
     }
 
     static Path writeWav(Path file, Signal s) throws IOException {

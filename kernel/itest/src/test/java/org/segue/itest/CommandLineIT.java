@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,15 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The installed {@code bin/segue} as a user runs it: exit codes, output, clean stop on SIGTERM. */
 class CommandLineIT {
 
-    record Result(int code, String out, String err) {
-    }
-
     @TempDir
     Path work;
 
     @Test
     void pluginsListsTheSystemBundles() throws Exception {
-        Result r = segue(KernelFixture.DIST, Map.of(), "plugins");
+        SegueProcess.Result r = SegueProcess.run(KernelFixture.DIST, work, Map.of(), "plugins");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*org\\.segue\\.plugin\\.cli\\.demo\\s+\\S+\\s+bundles.*"), r.out());
         assertTrue(r.out().contains("ACTIVE"), r.out());
@@ -37,7 +32,7 @@ class CommandLineIT {
 
     @Test
     void demoRendersAMixOfTheSynthesisedLibrary() throws Exception {
-        Result r = segue(KernelFixture.DIST, Map.of("XDG_CACHE_HOME", work.resolve("cache").toString()),
+        SegueProcess.Result r = SegueProcess.run(KernelFixture.DIST, work, Map.of("XDG_CACHE_HOME", work.resolve("cache").toString()),
                 "demo", "-o", work.resolve("demo").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("analyzers") && r.out().contains("segue.analyzer.rhythm/2"), r.out());
@@ -52,7 +47,7 @@ class CommandLineIT {
 
     @Test
     void unknownCommandIsAUsageError() throws Exception {
-        Result r = segue(KernelFixture.DIST, Map.of(), "no-such-command");
+        SegueProcess.Result r = SegueProcess.run(KernelFixture.DIST, work, Map.of(), "no-such-command");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown command 'no-such-command'"), r.err());
     }
@@ -63,7 +58,7 @@ class CommandLineIT {
         TestPlugins.drop(TestPlugins.build(work.resolve("build"), "blocking", "1.0.0", Map.of()),
                 home.resolve("plugins"), "blocking.jar");
         Path marker = work.resolve("deactivated");
-        Process p = start(home, Map.of("SEGUE_JAVA_OPTS", "-Dsegue.itest.marker=" + marker), "wait");
+        Process p = SegueProcess.start(home, work, Map.of("SEGUE_JAVA_OPTS", "-Dsegue.itest.marker=" + marker), "wait");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("waiting", out.readLine());
             // SIGTERM through the handle: Process.destroy() would also close our end of the pipes.
@@ -91,29 +86,5 @@ class CommandLineIT {
         return home;
     }
 
-    private static Process start(Path home, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(home.resolve("bin/segue").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().putAll(env);
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        return pb.start();
-    }
 
-    private static Result segue(Path home, Map<String, String> env, String... args) throws Exception {
-        Process p = start(home, env, args);
-        p.getOutputStream().close();
-        // Read standard error beside standard output so neither pipe can fill up and block the child.
-        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Result(p.exitValue(), out, err.get(10, TimeUnit.SECONDS));
-    }
 }

@@ -58,7 +58,7 @@ public final class VorbisComments {
         String genre = take(values, "genre");
         String bpmText = take(values, "bpm", "tempo");
         String key = take(values, "initialkey", "key");
-        Double bpm = parseBpm(bpmText);
+        Double bpm = TagValues.bpm(bpmText);
         if (bpm == null && bpmText != null) {
             values.put("bpm", bpmText);
         }
@@ -109,20 +109,4 @@ public final class VorbisComments {
         return (b[p] & 0xffL) | (b[p + 1] & 0xffL) << 8 | (b[p + 2] & 0xffL) << 16 | (b[p + 3] & 0xffL) << 24;
     }
 
-    /** A usable tempo, or null for 0, garbage or absurd values. */
-    public static Double parseBpm(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip().toLowerCase(Locale.ROOT).replace(',', '.');
-        if (t.endsWith("bpm")) {
-            t = t.substring(0, t.length() - 3).strip();
-        }
-        try {
-            double v = Double.parseDouble(t);
-            return v > 0 && v < 1000 ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

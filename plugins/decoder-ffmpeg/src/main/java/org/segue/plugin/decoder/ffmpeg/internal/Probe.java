@@ -10,6 +10,7 @@ import java.util.Map;
 import org.segue.api.audio.AudioDecodingException;
 import org.segue.api.audio.AudioFormat;
 import org.segue.api.audio.TrackTags;
+import org.segue.support.audio.TagValues;
 
 /**
  * What ffprobe says of a file's first audio stream.
@@ -88,7 +89,7 @@ record Probe(AudioFormat format, long frames, TrackTags tags) {
         String genre = take(other, "genre");
         String bpmText = take(other, "bpm", "tbpm", "tmpo", "tempo");
         String key = take(other, "initialkey", "key", "tkey");
-        Double bpm = parseBpm(bpmText);
+        Double bpm = TagValues.bpm(bpmText);
         if (bpm == null && bpmText != null) {
             other.put("bpm", bpmText);
         }
@@ -106,20 +107,4 @@ record Probe(AudioFormat format, long frames, TrackTags tags) {
         return found;
     }
 
-    /** A usable tempo, or null for 0, garbage or absurd values. */
-    static Double parseBpm(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip().toLowerCase(Locale.ROOT).replace(',', '.');
-        if (t.endsWith("bpm")) {
-            t = t.substring(0, t.length() - 3).strip();
-        }
-        try {
-            double v = Double.parseDouble(t);
-            return v > 0 && v < 1000 ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

@@ -10,6 +10,7 @@ import org.jaudiotagger.tag.Tag;
 import org.jaudiotagger.tag.TagField;
 import org.jaudiotagger.tag.TagTextField;
 import org.segue.api.audio.TrackTags;
+import org.segue.support.audio.TagValues;
 
 /** Turns a jaudiotagger {@link Tag} (ID3v2 or ID3v1) into {@link TrackTags}. */
 final class TagMapper {
@@ -43,7 +44,7 @@ final class TagMapper {
             "tbp", "tke"}) {
             other.remove(id);
         }
-        Double bpm = parseBpm(bpmText);
+        Double bpm = TagValues.bpm(bpmText);
         if (bpm == null && bpmText != null) {
             other.put("bpm", bpmText);
         }
@@ -66,20 +67,4 @@ final class TagMapper {
         return v.isEmpty() || v.length() > MAX_VALUE_LENGTH ? null : v;
     }
 
-    /** A usable tempo, or null for 0, garbage or absurd values. */
-    static Double parseBpm(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip().toLowerCase(Locale.ROOT).replace(',', '.');
-        if (t.endsWith("bpm")) {
-            t = t.substring(0, t.length() - 3).strip();
-        }
-        try {
-            double v = Double.parseDouble(t);
-            return v > 0 && v < 1000 ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

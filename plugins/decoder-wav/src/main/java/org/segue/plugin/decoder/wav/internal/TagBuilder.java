@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.segue.api.audio.TrackTags;
+import org.segue.support.audio.TagValues;
 
 /** Collects tag values from RIFF INFO, AIFF text chunks and ID3v2; the first value of a name wins. */
 final class TagBuilder {
@@ -44,27 +45,11 @@ final class TagBuilder {
         String genre = other.remove("genre");
         String bpmText = other.remove("bpm");
         String key = other.remove("key");
-        Double bpm = parseBpm(bpmText);
+        Double bpm = TagValues.bpm(bpmText);
         if (bpm == null && bpmText != null) {
             other.put("bpm", bpmText);
         }
         return new TrackTags(artist, title, album, genre, bpm, key, other);
     }
 
-    /** A usable tempo, or null for 0, garbage or absurd values. */
-    static Double parseBpm(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip().toLowerCase(Locale.ROOT).replace(',', '.');
-        if (t.endsWith("bpm")) {
-            t = t.substring(0, t.length() - 3).strip();
-        }
-        try {
-            double v = Double.parseDouble(t);
-            return v > 0 && v < 1000 ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

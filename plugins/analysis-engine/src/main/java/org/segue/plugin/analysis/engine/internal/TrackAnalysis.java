@@ -8,9 +8,10 @@ import org.segue.api.analysis.TrackReport.AnalyzerFailure;
 import org.segue.api.audio.AudioDecodingException;
 import org.segue.api.audio.AudioFormat;
 import org.segue.api.audio.PcmSource;
+import org.segue.support.audio.PlanarBuffer;
 
 /**
- * The one pass over a track: decode block by block into one reused {@link PlanarBlock} and hand
+ * The one pass over a track: decode block by block into one reused {@link PlanarBuffer} and hand
  * each block to every analyzer. Memory stays bounded by the block and the analyzers' compact
  * features, whatever the track's length.
  */
@@ -39,7 +40,7 @@ final class TrackAnalysis {
             for (AnalyzerSlot.Entry entry : analyzers) {
                 slots.add(AnalyzerSlot.begin(entry, format, source.frameLength(), failures));
             }
-            PlanarBlock block = new PlanarBlock(format.channels(), blockFrames, format.sampleRate());
+            PlanarBuffer block = new PlanarBuffer(format.channels(), blockFrames, format.sampleRate());
             long position = 0;
             int empty = 0;
             for (int n; (n = source.read(block.data, 0, blockFrames)) >= 0; ) {

@@ -74,29 +74,6 @@ final class MeterDetector {
                 }
             }
         }
-        if (Boolean.getBoolean("segue.meter.debug")) {
-            StringBuilder a = new StringBuilder("RAW accent:");
-            StringBuilder h = new StringBuilder("RAW high:");
-            StringBuilder sm = new StringBuilder("SUM accent:");
-            StringBuilder pk = new StringBuilder("ENV around beat 5..8:");
-            for (int i = 0; i < Math.min(30, n); i++) {
-                int at = from + (int) Math.round(beats[i]);
-                a.append(String.format(" %.3f", accent[i]));
-                h.append(String.format(" %.3f", highAccent[i]));
-                double sum = 0;
-                for (int k = at - 4; k < at + 8; k++) sum += onset[Math.max(0, Math.min(frames - 1, k))];
-                sm.append(String.format(" %.3f", sum));
-            }
-            for (int i = 5; i < 9; i++) {
-                int at = from + (int) Math.round(beats[i]);
-                pk.append(String.format("%n  beat %d at %.2f:", i, beats[i]));
-                for (int k = at - 4; k < at + 8; k++) pk.append(String.format(" %.3f", onset[k]));
-            }
-            if (Boolean.getBoolean("segue.meter.verbose")) { System.err.println(a); System.err.println(h); System.err.println(sm); System.err.println(pk); }
-        }
-        if (Boolean.getBoolean("segue.meter.debug")) {
-            rawStats("accent", accent); rawStats("low", lowAccent); rawStats("high", highAccent);
-        }
         standardise(accent);
         standardise(lowAccent);
         standardise(highAccent);
@@ -123,10 +100,6 @@ final class MeterDetector {
                 }
             }
             change[i] = Math.sqrt(d);
-        }
-        if (Boolean.getBoolean("segue.meter.debug")) {
-            rawStats("change", change);
-            for (int b = 0; b < OnsetFeatures.BANDS; b++) { double[] l = new double[n]; for (int i = 0; i < n; i++) l[i] = sound[i][b]; rawStats("band" + b, l); }
         }
         standardise(change);
         double[][] cues = new double[4 + OnsetFeatures.BANDS][];
@@ -191,22 +164,6 @@ final class MeterDetector {
         }
         // Under no period each block's score has mean 0 and variance 2 (m - 1) per cue.
         double chance = Math.sqrt(2 * (3 - 1) * cues.length * (double) blocks);
-        if (Boolean.getBoolean("segue.meter.debug")) {
-            System.err.printf("n=%d blocks=%d triple=%.2f duple=%.2f chance*3=%.2f%n", n, blocks, triple, duple, TRIPLE_SIGMAS * chance);
-            for (int c = 0; c < cues.length; c++) {
-                StringBuilder sb = new StringBuilder("  cue " + c + ":");
-                for (int k = 0; k < blocks; k++) {
-                    int from = k * n / blocks;
-                    int to = (k + 1) * n / blocks;
-                    sb.append(String.format(" [%.1f/%.1f", periodicity(cues[c], from, to, 3), periodicity(cues[c], from, to, 4)));
-                    double[] t3 = phaseEvidence(cues[c], from, to, 3);
-                    sb.append(String.format(" t3=%.1f,%.1f,%.1f]", t3[0], t3[1], t3[2]));
-                }
-                StringBuilder vals = new StringBuilder();
-                for (int i = 0; i < Math.min(24, n); i++) vals.append(String.format(" %.3f", cues[c][i]));
-                if (Boolean.getBoolean("segue.meter.verbose")) { System.err.println(sb); System.err.println("    vals:" + vals); }
-            }
-        }
         return triple > duple && triple > TRIPLE_SIGMAS * chance ? 3 : 4;
     }
 
@@ -280,25 +237,6 @@ final class MeterDetector {
             mean += v;
         }
         return profile[phase] - mean / m;
-    }
-
-    static void rawStats(String name, double[] x) {
-        int n = x.length;
-        double[] sorted = x.clone(); java.util.Arrays.sort(sorted);
-        double mean = 0; for (double v : x) mean += v; mean /= n;
-        double var = 0; for (double v : x) var += (v - mean) * (v - mean);
-        StringBuilder sb = new StringBuilder(String.format("  RAW %-7s median=%.3f std=%.3f contrast3/4:", name, sorted[n / 2], Math.sqrt(var / n)));
-        int blocks = Math.max(1, n / BLOCK);
-        for (int k = 0; k < blocks; k++) {
-            int from = k * n / blocks, to = (k + 1) * n / blocks;
-            for (int m = 3; m <= 4; m++) {
-                double[] mm = new double[m]; int[] c = new int[m];
-                for (int i = from; i < to; i++) { mm[(i - from) % m] += x[i]; c[(i - from) % m]++; }
-                double lo = 1e300, hi = -1e300; for (int p = 0; p < m; p++) { mm[p] /= c[p]; lo = Math.min(lo, mm[p]); hi = Math.max(hi, mm[p]); }
-                sb.append(String.format(" %.3f", hi - lo)); sb.append(m == 3 ? "/" : " |");
-            }
-        }
-        System.err.println(sb);
     }
 
     private static double max(float[] x, int from, int to, int limit) {

@@ -1,8 +1,5 @@
 package org.segue.plugin.cli.mix.internal;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.segue.api.command.Command;
@@ -50,17 +47,13 @@ public class MixCommand implements Command {
             ctx.err().println(USAGE_TEXT);
             return USAGE;
         }
+        ctx.err().println(o.plan == null ? "Analysing and planning…" : "Loading the plan " + o.plan + "…");
         MixPlan plan;
-        if (o.plan != null) {
-            plan = PlanFiles.load(ctx.workingDirectory().resolve(o.plan), analysis, opener);
-        } else {
-            List<Path> files = o.files(ctx.workingDirectory());
-            if (files.size() < 2) {
-                ctx.err().println("segue mix: a mix needs at least two tracks; found " + files.size());
-                return FAILURE;
-            }
-            ctx.err().println("Analysing and planning " + files.size() + " tracks…");
-            plan = engine.plan(files, o.request());
+        try {
+            plan = o.plan(ctx.workingDirectory(), engine, analysis, opener);
+        } catch (IllegalArgumentException e) {
+            ctx.err().println("segue mix: " + e.getMessage());
+            return FAILURE;
         }
         if (o.savePlan != null) {
             PlanFiles.save(plan, ctx.workingDirectory().resolve(o.savePlan));

@@ -9,7 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.segue.api.analysis.AnalysisService;
+import org.segue.api.audio.AudioOpener;
 import org.segue.api.mix.EnergyArc;
+import org.segue.api.mix.MixEngine;
+import org.segue.api.mix.MixPlan;
 import org.segue.api.mix.MixRequest;
 import org.segue.api.mix.SetRequest;
 
@@ -59,6 +63,23 @@ final class MixOptions {
             }
         }
         return o;
+    }
+
+    /**
+     * The plan these options ask for: the one in {@code --plan}, or a new one of the input files.
+     *
+     * @throws IOException when a file cannot be read, naming it
+     * @throws IllegalArgumentException when fewer than two tracks are given
+     */
+    MixPlan plan(Path cwd, MixEngine engine, AnalysisService analysis, AudioOpener opener) throws IOException {
+        if (plan != null) {
+            return PlanFiles.load(cwd.resolve(plan), analysis, opener);
+        }
+        List<Path> files = files(cwd);
+        if (files.size() < 2) {
+            throw new IllegalArgumentException("a mix needs at least two tracks; found " + files.size());
+        }
+        return engine.plan(files, request());
     }
 
     MixRequest request() {

@@ -1,8 +1,5 @@
 package org.segue.plugin.cli.mix.internal;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.segue.api.command.Command;
@@ -45,11 +42,11 @@ public class PreviewCommand implements Command {
             return USAGE;
         }
         MixPlan plan;
-        if (o.plan != null) {
-            plan = PlanFiles.load(ctx.workingDirectory().resolve(o.plan), analysis, opener);
-        } else {
-            List<Path> files = o.files(ctx.workingDirectory());
-            plan = engine.plan(files, o.request());
+        try {
+            plan = o.plan(ctx.workingDirectory(), engine, analysis, opener);
+        } catch (IllegalArgumentException e) {
+            ctx.err().println("segue preview: " + e.getMessage());
+            return FAILURE;
         }
         if (o.transition >= plan.transitions().size()) {
             ctx.err().println("segue preview: the mix has " + plan.transitions().size() + " transitions, not " + (o.transition + 1));

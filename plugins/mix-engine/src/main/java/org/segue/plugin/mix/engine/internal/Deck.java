@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.segue.api.audio.PcmSource;
 import org.segue.api.mix.StretchProcessor;
+import org.segue.support.audio.PlanarBuffer;
 
 /**
  * One track playing: decoder → time-stretch/pitch-shift → gain and fader → effects, added into the master.
@@ -30,7 +31,7 @@ final class Deck implements AutoCloseable {
     private final double gain;
     private final float[][] sourceBuffer;
     private final float[][] stretchIn;
-    private final StereoBlock block;
+    private final PlanarBuffer block;
     final List<EffectSlot> effects = new ArrayList<>();
     private final double pitch;
     private double readHead;
@@ -56,7 +57,7 @@ final class Deck implements AutoCloseable {
         stretcher.prepare(masterRate, 2, Math.max(maxInput, maxFrames));
         this.sourceBuffer = new float[Math.max(1, sourceChannels)][maxInput];
         this.stretchIn = new float[2][maxInput];
-        this.block = new StereoBlock(2, maxFrames, masterRate);
+        this.block = new PlanarBuffer(2, maxFrames, masterRate);
     }
 
     /**
@@ -67,7 +68,7 @@ final class Deck implements AutoCloseable {
      * @param fadeIn fade in over this block (the deck's first audible block)
      * @param fadeOut fade out over this block (its last)
      */
-    void render(StereoBlock master, int frames, double trackTimeStart, double trackTimeEnd, double volumeEnd,
+    void render(PlanarBuffer master, int frames, double trackTimeStart, double trackTimeEnd, double volumeEnd,
             boolean fadeIn, boolean fadeOut) throws IOException {
         if (!started) {
             start(trackTimeStart);

@@ -4,6 +4,7 @@ import org.segue.api.effect.Effect;
 import org.segue.api.effect.EffectDescriptor;
 import org.segue.api.effect.EffectProcessor;
 import org.segue.api.effect.ParameterDescriptor;
+import org.segue.support.audio.PlanarBuffer;
 
 /**
  * One effect in a deck's or the master's chain, with the changes queued for the next block. A
@@ -67,7 +68,7 @@ final class EffectSlot {
     }
 
     /** Processes the block in place with the queued changes, then clears them; does nothing while inactive. */
-    void process(StereoBlock block) {
+    void process(PlanarBuffer block) {
         if (active && !bypassed) {
             try {
                 processor.process(block, changes);

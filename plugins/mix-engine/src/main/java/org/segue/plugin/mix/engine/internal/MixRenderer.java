@@ -19,6 +19,7 @@ import org.segue.api.effect.StandardEffects;
 import org.segue.api.mix.TimeStretcher;
 import org.segue.api.style.AutomationLane;
 import org.segue.api.style.TransitionPlan;
+import org.segue.support.audio.PlanarBuffer;
 
 /**
  * Renders a window of the {@link Timeline} block by block: opens each deck when its track becomes
@@ -71,7 +72,7 @@ final class MixRenderer {
     /** Renders master time {@code [from, to)} seconds into the sink. */
     void render(double from, double to, Sink sink, DoubleConsumer progress) throws IOException {
         Map<Integer, Deck> decks = new HashMap<>();
-        StereoBlock master = new StereoBlock(2, BLOCK, rate);
+        PlanarBuffer master = new PlanarBuffer(2, BLOCK, rate);
         EffectSlot limiter = limiter();
         int latency = limiter == null ? 0 : limiter.latencyFrames();
         long total = Math.round((to - from) * rate);
@@ -129,7 +130,7 @@ final class MixRenderer {
         }
     }
 
-    private void mixDecks(Map<Integer, Deck> decks, StereoBlock master, int frames, double m0, double m1)
+    private void mixDecks(Map<Integer, Deck> decks, PlanarBuffer master, int frames, double m0, double m1)
             throws IOException {
         Timeline.Placed transition = timeline.transitionAt(m0);
         double beat0 = transition == null ? 0 : transition.beatAt(m0);
@@ -244,7 +245,7 @@ final class MixRenderer {
         return slot;
     }
 
-    private void clip(StereoBlock block, int frames) {
+    private void clip(PlanarBuffer block, int frames) {
         float c = (float) Math.pow(10, ceilingDbtp / 20);
         for (float[] ch : block.data) {
             for (int i = 0; i < frames; i++) {

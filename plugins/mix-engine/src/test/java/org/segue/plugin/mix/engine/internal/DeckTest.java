@@ -16,6 +16,7 @@ import org.segue.api.testkit.ResultMap;
 import org.segue.api.testkit.Signal;
 import org.segue.api.testkit.Signals;
 import org.segue.plugin.stretch.wsola.internal.WsolaStretcher;
+import org.segue.support.audio.PlanarBuffer;
 
 class DeckTest {
 
@@ -68,7 +69,7 @@ class DeckTest {
         MixTrack track = MixTrack.of(new SetTrack("t", Path.of("t.wav"), new ResultMap("t", s.seconds()), TrackTags.empty()), 0);
         int block = MixRenderer.BLOCK;
         Deck deck = new Deck(0, track, source(s), new WsolaStretcher().newProcessor(), 44100, block, 1);
-        StereoBlock master = new StereoBlock(2, block, 44100);
+        PlanarBuffer master = new PlanarBuffer(2, block, 44100);
         float[] out = new float[(int) (seconds * 44100)];
         for (int pos = 0; pos + block <= out.length; pos += block) {
             master.clear(block);

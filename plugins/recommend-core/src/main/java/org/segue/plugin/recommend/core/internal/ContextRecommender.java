@@ -26,7 +26,8 @@ import org.segue.api.recommend.SegueRecommender;
 
 /**
  * Context-aware: tracks that fit the listening situation ({@link ContextTargets}: activity, time of
- * day, mood). Each known feature scores 1 inside its target range and falls linearly to 0 at a
+ * day, mood). Each known feature scores 1 at the centre of its target range, 0.8 at its edges
+ * (so of two tracks that both fit, the more typical ranks first) and falls linearly to 0 at a
  * margin outside it (energy 0.3, tempo 20 bpm, valence and arousal 0.5); the score is their
  * weighted mean over the features the track has (energy 0.4, tempo 0.3, valence 0.15, arousal 0.15).
  * Candidates: a library search for the energy range widened by the margin; all tracks when the
@@ -108,9 +109,13 @@ public class ContextRecommender implements Recommender {
         }
     }
 
-    /** 1 inside the range, falling linearly to 0 at {@code margin} outside it. */
+    /** 1 at the range's centre, 0.8 at its edges, falling linearly to 0 at {@code margin} outside it. */
     static double fit(Range range, double value, double margin) {
-        double outside = value < range.min() ? range.min() - value : value > range.max() ? value - range.max() : 0;
-        return Math.max(0, 1 - outside / margin);
+        double half = (range.max() - range.min()) / 2;
+        double fromCentre = Math.abs(value - (range.min() + half));
+        if (fromCentre <= half) {
+            return half == 0 ? 1 : 1 - 0.2 * fromCentre / half;
+        }
+        return Math.max(0, 0.8 * (1 - (fromCentre - half) / margin));
     }
 }

@@ -13,6 +13,18 @@ package org.segue.plugin.analyzer.rhythm.internal;
  * longer lags of the latter made any gradual change (a chord per bar, sections building up)
  * count against 4/4, and a four-on-the-floor track with chords came out in 3/4.
  *
+ * <p>Evidence is weighed against what the measurement can resolve, not only against the cue's own
+ * spread. Identical clicks over a steady tone carry no meter, yet their cues are not constant:
+ * the flux peak of a click depends on where it falls within a hop (about 6 ms), its band levels on
+ * how the 23 ms timbre frames line up with it, and a tone's phase at each click on the tone's
+ * period against the beat's. Whenever the beat period is close to a third (or two thirds) more
+ * than a whole number of frames or tone periods, these follow a pattern of three beats, exactly
+ * or drifting slowly, a few percent or a fraction of a dB in size. Scaled to unit spread they
+ * were all the variation there was and, being deterministic, far from chance, and a click track
+ * at 127 bpm came out in 3/4. So each cue is expressed in units of its resolution (see
+ * {@link #ONSET_PRECISION}, {@link #LEVEL_RESOLUTION}, {@link #CHANGE_RESOLUTION}) and each
+ * phase's evidence allows for one of them of systematic error (see {@link #fold}).
+ *
  * <p>Downbeat: bars start where the harmony changes and where the bass and kick land, so each
  * phase of the bar is scored by the chord change (chroma distance between the beats before and
  * after) and the low-frequency accent at its beats, each weighed by how consistently it marks
@@ -33,6 +45,31 @@ final class MeterDetector {
     static final int BLOCK = 48;
     /** How far above chance, in standard deviations, the evidence for 3/4 must be. */
     static final double TRIPLE_SIGMAS = 3;
+    /**
+     * Resolution of the onset accent at a phase of the bar, as a fraction of the median accent:
+     * the flux peak of one and the same click varies by up to ±8 % with where it falls within a
+     * hop, and that error follows the beat period's fraction of a frame, so that the phases of a
+     * bar can differ by a few percent on identical clicks. A real accent (a louder or fuller
+     * first beat, a kick under it) is a third of the median or more.
+     */
+    static final double ONSET_PRECISION = 0.08;
+    /**
+     * Least resolution of an onset accent, in flux units (natural-log power rise summed over
+     * bands): about a 1 dB rise in a single band. Keeps a band where nothing starts (the bass
+     * band under a steady pad) from turning its near-zero ripple into evidence.
+     */
+    static final double ONSET_FLOOR = 0.25;
+    /**
+     * Resolution of the broad band levels in dB: they are averaged over timbre frames of about
+     * 23 ms, and how those line up with a short click moves a phase's mean level by up to about
+     * 1 dB. A bar's first beat with a kick or bass note under it is several dB up.
+     */
+    static final double LEVEL_RESOLUTION = 1.5;
+    /**
+     * Resolution of the chord change, a distance between chroma vectors in units of 40 dB per
+     * class: 2 dB in one class. A change of chord moves several classes by 10 dB or more.
+     */
+    static final double CHANGE_RESOLUTION = 0.05;
 
     private MeterDetector() {
     }
@@ -74,9 +111,9 @@ final class MeterDetector {
                 }
             }
         }
-        standardise(accent);
-        standardise(lowAccent);
-        standardise(highAccent);
+        inUnitsOf(accent, onsetResolution(accent));
+        inUnitsOf(lowAccent, onsetResolution(lowAccent));
+        inUnitsOf(highAccent, onsetResolution(highAccent));
 
         double[] change = new double[n];
         for (int i = 0; i < n; i++) {
@@ -101,7 +138,7 @@ final class MeterDetector {
             }
             change[i] = Math.sqrt(d);
         }
-        standardise(change);
+        inUnitsOf(change, CHANGE_RESOLUTION);
         double[][] cues = new double[4 + OnsetFeatures.BANDS][];
         cues[0] = accent;
         cues[1] = lowAccent;
@@ -112,7 +149,7 @@ final class MeterDetector {
             for (int i = 0; i < n; i++) {
                 level[i] = sound[i][b];
             }
-            standardise(level);
+            inUnitsOf(level, LEVEL_RESOLUTION);
             cues[4 + b] = level;
         }
         int beatsPerBar = beatsPerBar(cues);
@@ -132,13 +169,6 @@ final class MeterDetector {
     }
 
     /**
-     * How strongly a per-beat feature says each phase of the bar is special: the mean at that
-     * phase minus the mean over phases, in standard errors (a t statistic). A feature that carries
-     * nothing about the bar (identical chroma on every click, no bass at all) gives values near 1
-     * and barely counts, one that repeats exactly every bar counts for a lot; standardising by the
-     * spread alone would give both the same weight.
-     */
-    /**
      * 3 when the cues repeat every three beats and more clearly than every four, else 4.
      *
      * <p>Each cue is folded at both bar lengths within blocks of {@value #BLOCK} beats (a slip of
@@ -148,6 +178,9 @@ final class MeterDetector {
      * to four; only an accent, bass note or chord change every three beats makes a fold of three
      * stand out. Four is the default: three needs that evidence to exceed chance by
      * {@value #TRIPLE_SIGMAS} standard deviations as well as to beat four.
+     *
+     * @param cues per-beat cues, each centred and in units of its resolution (a difference of one
+     *             between beats is the least the measurement resolves; see {@link #fold})
      */
     static int beatsPerBar(double[][] cues) {
         int n = cues[0].length;
@@ -162,18 +195,20 @@ final class MeterDetector {
                 duple += periodicity(cue, from, to, 4);
             }
         }
-        // Under no period each block's score has mean 0 and variance 2 (m - 1) per cue.
+        // Under no period each block's score has mean 0 and variance 2 (m - 1) per cue at most
+        // (less, and a negative mean, for cues whose noise is within their resolution).
         double chance = Math.sqrt(2 * (3 - 1) * cues.length * (double) blocks);
         return triple > duple && triple > TRIPLE_SIGMAS * chance ? 3 : 4;
     }
 
     /**
      * How much {@code x[from..to)} repeats with period {@code m} beyond chance: the squared phase
-     * evidences summed, less their expectation (m - 1) for a feature with no such period.
+     * evidences summed, less their expectation (m - 1) for a feature with no such period. A
+     * pattern no larger than the resolution scores about zero or less (see {@link #fold}).
      */
     static double periodicity(double[] x, int from, int to, int m) {
         double sum = 0;
-        for (double t : phaseEvidence(x, from, to, m)) {
+        for (double t : fold(x, from, to, m)) {
             sum += t * t;
         }
         return sum - (m - 1);
@@ -187,11 +222,19 @@ final class MeterDetector {
      * spread alone would give both the same weight.
      */
     private static double[] phaseEvidence(double[] x, int m) {
-        return phaseEvidence(x, 0, x.length, m);
+        return fold(x, 0, x.length, m);
     }
 
-    /** {@link #phaseEvidence(double[], int)} of {@code x[from..to)}, phases counted from {@code from}. */
-    private static double[] phaseEvidence(double[] x, int from, int to, int m) {
+    /**
+     * {@link #phaseEvidence(double[], int)} of {@code x[from..to)}, phases counted from {@code from},
+     * with {@code x} in units of its resolution. The standard error of a phase mean has two parts:
+     * the beats' spread about their phase means over the root of the number of bars, and one unit
+     * of systematic error that no number of bars averages away, since the measurement's errors
+     * (a click's position within a hop, a tone's phase at each beat) repeat with the beat period.
+     * A pattern that is not larger than that is no evidence however exactly it repeats; it also
+     * keeps an exactly periodic feature finite.
+     */
+    private static double[] fold(double[] x, int from, int to, int m) {
         int length = to - from;
         double[] mean = new double[m];
         int[] count = new int[m];
@@ -205,16 +248,14 @@ final class MeterDetector {
             overall += mean[p] / m;
         }
         double residual = 0;
-        double scale = 0;
         for (int i = 0; i < length; i++) {
             double d = x[from + i] - mean[i % m];
             residual += d * d;
-            scale += Math.abs(x[from + i]);
         }
+        double spread = Math.sqrt(residual / Math.max(1, length - m));
         double perBar = Math.max(1, length / (double) m);
-        double error = Math.sqrt(residual / Math.max(1, length - m) / perBar);
-        // A floor, relative to the feature's size, keeps an exactly periodic feature finite.
-        error = Math.max(error, 1e-3 * scale / Math.max(1, length) + 1e-12);
+        // Random error, which averages down over the bars, and the systematic one, which does not.
+        double error = Math.sqrt(spread * spread / perBar + 1);
         double[] t = new double[m];
         for (int p = 0; p < m; p++) {
             t[p] = (mean[p] - overall) / error;
@@ -247,19 +288,25 @@ final class MeterDetector {
         return best;
     }
 
-    private static void standardise(double[] x) {
+    /**
+     * Resolution of an onset accent: {@value #ONSET_PRECISION} of the median accent, at least
+     * {@value #ONSET_FLOOR}.
+     */
+    private static double onsetResolution(double[] accents) {
+        double[] sorted = accents.clone();
+        java.util.Arrays.sort(sorted);
+        return Math.max(ONSET_FLOOR, ONSET_PRECISION * sorted[sorted.length / 2]);
+    }
+
+    /** Centres {@code x} and expresses it in units of {@code resolution}. */
+    private static void inUnitsOf(double[] x, double resolution) {
         double mean = 0;
         for (double v : x) {
             mean += v;
         }
         mean /= x.length;
-        double var = 0;
-        for (double v : x) {
-            var += (v - mean) * (v - mean);
-        }
-        double std = Math.sqrt(var / x.length);
         for (int i = 0; i < x.length; i++) {
-            x[i] = std > 1e-9 ? (x[i] - mean) / std : 0;
+            x[i] = (x[i] - mean) / resolution;
         }
     }
 }

@@ -6,7 +6,10 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** The bar length from per-beat cues: four by default, three only on evidence of its own. */
+/**
+ * The bar length from per-beat cues, each in units of its resolution: four by default, three only
+ * on evidence of its own that is larger than the measurement resolves.
+ */
 class MeterDetectorTest {
 
     private static final int BEATS = 240;
@@ -25,7 +28,8 @@ class MeterDetectorTest {
 
     @Test
     void anAccentEveryThreeBeatsIsThreeFour() {
-        double[] accent = noisy(i -> i % 3 == 0 ? 1 : 0, 5);
+        // Cues are in units of their resolution: an accent of five, with noise of half a unit.
+        double[] accent = noisy(i -> i % 3 == 0 ? 5 : 0, 5);
         assertEquals(3, MeterDetector.beatsPerBar(new double[][] {accent, noisy(i -> 0, 6)}));
     }
 
@@ -35,6 +39,28 @@ class MeterDetectorTest {
             assertEquals(4, MeterDetector.beatsPerBar(new double[][] {noisy(i -> 0, seed), noisy(i -> 0, seed + 100)}),
                     "noise, seed " + seed);
         }
+    }
+
+    @Test
+    void aPatternOfThreeBelowTheResolutionIsNoEvidence() {
+        // Identical clicks measured on a frame grid they drift against: every cue repeats every
+        // three beats exactly, but by less than the resolution (the cues' unit).
+        double[][] cues = new double[8][BEATS];
+        for (int c = 0; c < cues.length; c++) {
+            for (int i = 0; i < BEATS; i++) {
+                cues[c][i] = 0.4 * Math.cos(2 * Math.PI * (i + c) / 3);
+            }
+        }
+        assertEquals(4, MeterDetector.beatsPerBar(cues));
+    }
+
+    @Test
+    void anExactPatternOfThreeAboveTheResolutionIsThreeFour() {
+        double[] accent = new double[BEATS];
+        for (int i = 0; i < BEATS; i++) {
+            accent[i] = i % 3 == 0 ? 5 : 0;
+        }
+        assertEquals(3, MeterDetector.beatsPerBar(new double[][] {accent, new double[BEATS]}));
     }
 
     @Test

@@ -38,7 +38,8 @@ class ContextRecommenderTest {
         double sprint = (0.4 * (1 - 0.2 * 0.07 / 0.15) + 0.3 * (1 - 0.2 * 0.5 / 12.5) + 0.15 * (1 - 0.2 * 0.2 / 0.5)
                 + 0.15 * (1 - 0.2 * 0.1 / 0.3)) / 1.0;
         assertEquals(sprint, recs.get(0).score(), 1e-6);
-        assertEquals("lullaby", ids(recs).get(ids(recs).size() - 1));
+        // The library search already drops tracks more than the margin below the energy range.
+        assertTrue(!ids(recs).contains("lullaby") && !ids(recs).contains("drift"), ids(recs).toString());
         assertTrue(recs.get(0).explanation().startsWith("fits workout: energy 0.92 (0.70-1.00), 138 bpm (125-150)"),
                 recs.get(0).explanation());
     }
@@ -49,8 +50,8 @@ class ContextRecommenderTest {
                 Activity.WIND_DOWN), 5));
         assertEquals(java.util.Set.of("lullaby", "drift"), java.util.Set.copyOf(ids(recs).subList(0, 2)));
         assertTrue(recs.get(1).score() > 0.9, "both calm tracks fit: " + recs);
-        assertTrue(!ids(recs).contains("sprint") || ids(recs).indexOf("sprint") == ids(recs).size() - 1);
-        assertTrue(recs.get(0).score() > 2 * recs.get(recs.size() - 1).score(), recs.toString());
+        assertTrue(!ids(recs).contains("sprint") && !ids(recs).contains("banger"), ids(recs).toString());
+        assertTrue(recs.get(1).score() > 1.5 * recs.get(2).score(), "groove is far behind: " + recs);
     }
 
     @Test

@@ -1,0 +1,104 @@
+package org.segue.plugin.cli.recommend.internal;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.segue.api.command.Command;
+import org.segue.api.command.CommandContext;
+import org.segue.api.command.SegueCommand;
+import org.segue.api.library.TrackId;
+import org.segue.api.library.TrackLibrary;
+import org.segue.api.recommend.Feedback;
+import org.segue.api.recommend.FeedbackKind;
+import org.segue.api.recommend.Recommender;
+
+/**
+ * {@code segue feedback <file or id> like|dislike|skip|play [--user U]}: tells every installed
+ * recommender (those that learn keep it; the preference model persists it per user). A skip from the
+ * command line has played 0 % of the track, a play 100 %.
+ */
+@Component
+@SegueCommand(name = "feedback", summary = "Tells the recommenders you liked, disliked, skipped or played a track")
+public class FeedbackCommand implements Command {
+    static final String USAGE_TEXT = "usage: segue feedback <file or track id> like|dislike|skip|play [--user U]";
+
+    @Reference
+    TrackLibrary library;
+
+    final RecommenderRegistry recommenders = new RecommenderRegistry();
+    Clock clock = Clock.systemUTC();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRecommender(Recommender r, Map<String, Object> properties) {
+        recommenders.add(r, properties);
+    }
+
+    void removeRecommender(Recommender r, Map<String, Object> properties) {
+        recommenders.remove(r, properties);
+    }
+
+    @Override
+    public int run(CommandContext ctx) {
+        String target = null;
+        FeedbackKind kind = null;
+        String user = RecommendOptions.DEFAULT_USER;
+        try {
+            for (int i = 0; i < ctx.arguments().size(); i++) {
+                String a = ctx.arguments().get(i);
+                if (a.equals("--user")) {
+                    user = RecommendOptions.value(ctx.arguments(), ++i, a);
+                } else if (a.startsWith("--")) {
+                    throw new IllegalArgumentException("unknown option " + a);
+                } else if (target == null) {
+                    target = a;
+                } else if (kind == null) {
+                    kind = kind(a);
+                } else {
+                    throw new IllegalArgumentException("unexpected argument " + a);
+                }
+            }
+            if (kind == null) {
+                throw new IllegalArgumentException("name a track and like, dislike, skip or play");
+            }
+        } catch (IllegalArgumentException e) {
+            ctx.err().println("segue feedback: " + e.getMessage() + "\n" + USAGE_TEXT);
+            return USAGE;
+        }
+        TrackId id = Tracks.resolve(ctx, target);
+        if (library.track(id).isEmpty()) {
+            ctx.err().println("segue feedback: " + target + " is not in the library; add it with segue import");
+            return FAILURE;
+        }
+        Feedback feedback = new Feedback(user, id, kind, kind == FeedbackKind.SKIP ? 0 : 1, clock.instant());
+        int failed = 0;
+        for (Map.Entry<String, Recommender> r : recommenders.all().entrySet()) {
+            try {
+                r.getValue().learn(feedback);
+            } catch (RuntimeException e) {
+                failed++;
+                ctx.err().println("segue feedback: " + r.getKey() + " could not learn it: " + e.getMessage());
+            }
+        }
+        ctx.out().println(kind.name().toLowerCase(Locale.ROOT) + " of " + library.track(id).map(Tracks::label)
+                .orElseThrow() + " recorded for " + user + " (" + (recommenders.all().size() - failed)
+                + " recommenders told)");
+        return failed == 0 ? OK : FAILURE;
+    }
+
+    private static FeedbackKind kind(String word) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "like" -> FeedbackKind.LIKE;
+            case "dislike" -> FeedbackKind.DISLIKE;
+            case "skip" -> FeedbackKind.SKIP;
+            case "play" -> FeedbackKind.PLAY;
+            default -> throw new IllegalArgumentException("not like, dislike, skip or play: " + word);
+        };
+    }
+}

@@ -1,0 +1,142 @@
+package org.segue.plugin.cli.recommend.internal;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.segue.api.recommend.Activity;
+import org.segue.api.recommend.ListeningContext;
+import org.segue.api.recommend.RecommendationRequest;
+
+/**
+ * The options of {@code segue recommend}.
+ *
+ * @param target the file or track id
+ * @param user the user
+ * @param context the listening context
+ * @param limit how many
+ * @param why whether to print explanations
+ * @param strategy {@code similar}, {@code mix-next}, {@code context}, {@code preference} or {@code hybrid}
+ */
+record RecommendOptions(String target, String user, ListeningContext context, int limit, boolean why, String strategy) {
+
+    static final String DEFAULT_USER = "default";
+    static final Set<String> STRATEGIES = Set.of("similar", "mix-next", "context", "preference", "hybrid");
+    static final String USAGE = "usage: segue recommend <file or track id> [--user U] [--context evening,focus] "
+            + "[--limit N] [--why] [--strategy similar|mix-next|context|preference|hybrid]";
+
+    /** @throws IllegalArgumentException with the reason, for the usage message */
+    static RecommendOptions parse(List<String> args) {
+        String target = null;
+        String user = DEFAULT_USER;
+        ListeningContext context = ListeningContext.any();
+        int limit = 10;
+        boolean why = false;
+        String strategy = "hybrid";
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--user" -> user = value(args, ++i, a);
+                case "--context" -> context = context(value(args, ++i, a));
+                case "--limit" -> limit = limit(value(args, ++i, a));
+                case "--why" -> why = true;
+                case "--strategy" -> {
+                    strategy = value(args, ++i, a);
+                    if (!STRATEGIES.contains(strategy)) {
+                        throw new IllegalArgumentException("unknown strategy '" + strategy + "'");
+                    }
+                }
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
+                    if (target != null) {
+                        throw new IllegalArgumentException("name one file or track id");
+                    }
+                    target = a;
+                }
+            }
+        }
+        if (target == null) {
+            throw new IllegalArgumentException("name a file or track id");
+        }
+        return new RecommendOptions(target, user, context, limit, why, strategy);
+    }
+
+    static String value(List<String> args, int i, String option) {
+        if (i >= args.size() || args.get(i).startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        String v = args.get(i);
+        if (v.isBlank()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return v;
+    }
+
+    private static int limit(String v) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1 && n <= RecommendationRequest.MAX_LIMIT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--limit must be 1.." + RecommendationRequest.MAX_LIMIT + ": " + v);
+    }
+
+    /**
+     * Comma-separated context words: an activity ({@code workout}, {@code focus}, {@code party},
+     * {@code wind-down}, {@code commute}, {@code dinner}), a time ({@code morning} 08:00,
+     * {@code afternoon} 14:00, {@code evening} 19:00, {@code night} 23:00, or {@code HH:MM}), and any
+     * other word as the mood.
+     */
+    static ListeningContext context(String spec) {
+        LocalTime time = null;
+        String mood = null;
+        Activity activity = Activity.ANY;
+        List<String> moods = new ArrayList<>();
+        for (String raw : spec.split(",")) {
+            String w = raw.strip().toLowerCase(Locale.ROOT);
+            if (w.isEmpty()) {
+                continue;
+            }
+            LocalTime t = switch (w) {
+                case "morning" -> LocalTime.of(8, 0);
+                case "afternoon", "day" -> LocalTime.of(14, 0);
+                case "evening" -> LocalTime.of(19, 0);
+                case "night" -> LocalTime.of(23, 0);
+                default -> w.matches("\\d{1,2}:\\d{2}") ? LocalTime.parse(w.length() == 4 ? "0" + w : w) : null;
+            };
+            Activity act = activity(w);
+            if (t != null) {
+                time = t;
+            } else if (act != null) {
+                if (activity != Activity.ANY && activity != act) {
+                    throw new IllegalArgumentException("one activity at a time: " + activity + " and " + act);
+                }
+                activity = act;
+            } else {
+                moods.add(w);
+            }
+        }
+        if (moods.size() > 1) {
+            throw new IllegalArgumentException("one mood at a time: " + String.join(", ", moods));
+        }
+        mood = moods.isEmpty() ? null : moods.get(0);
+        return new ListeningContext(time, mood, activity);
+    }
+
+    private static Activity activity(String word) {
+        String name = word.replace('-', '_').toUpperCase(Locale.ROOT);
+        for (Activity a : Activity.values()) {
+            if (a != Activity.ANY && a.name().equals(name)) {
+                return a;
+            }
+        }
+        return null;
+    }
+}

@@ -1,24 +1,19 @@
 package org.segue.itest;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.segue.api.command.Command;
-import org.segue.api.command.CommandContext;
-import org.segue.api.command.Progress;
+import org.segue.api.testkit.CapturedCommandContext;
 import org.segue.kernel.Kernel;
 import org.segue.kernel.KernelSettings;
 
@@ -68,18 +63,16 @@ final class KernelFixture implements AutoCloseable {
             throw new AssertionError("no command " + name);
         }
         Command c = context().getService(ref);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CapturedCommandContext ctx = new CapturedCommandContext(home, args);
         try {
-            int code = c.run(new Context(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), home));
+            int code = c.run(ctx);
             if (code != Command.OK) {
-                throw new AssertionError(name + " exited " + code + ": " + err.toString(StandardCharsets.UTF_8));
+                throw new AssertionError(name + " exited " + code + ": " + ctx.errors());
             }
         } finally {
             context().ungetService(ref);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return ctx.printed();
     }
 
     /** Polls until the condition holds; returns how long it took, or fails after the timeout. */
@@ -98,41 +91,5 @@ final class KernelFixture implements AutoCloseable {
     @Override
     public void close() {
         kernel.close();
-    }
-
-    /** A command context for tests: no terminal, never cancelled. */
-    record Context(List<String> arguments, PrintStream out, PrintStream err, Path workingDirectory)
-            implements CommandContext {
-        @Override
-        public InputStream in() {
-            return new ByteArrayInputStream(new byte[0]);
-        }
-
-        @Override
-        public boolean verbose() {
-            return false;
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public Progress progress(String task, long total) {
-            return new Progress() {
-                @Override
-                public void advance(long units) {
-                }
-
-                @Override
-                public void status(String text) {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
     }
 }

@@ -26,6 +26,7 @@ import org.segue.api.audio.TrackTags;
 import org.segue.api.command.Command;
 import org.segue.api.library.Track;
 import org.segue.api.testkit.ResultMap;
+import org.segue.api.testkit.CapturedCommandContext;
 
 class ImportCommandTest {
 
@@ -35,7 +36,7 @@ class ImportCommandTest {
     private final MemoryLibrary library = new MemoryLibrary();
     private final FakeAnalysis analysis = new FakeAnalysis();
     private final ImportCommand command = new ImportCommand();
-    private TestContext current;
+    private CapturedCommandContext current;
 
     @BeforeEach
     void wire() throws IOException {
@@ -63,7 +64,7 @@ class ImportCommandTest {
     void importsAnalysesOnlyNewOrChangedFiles() throws Exception {
         assertEquals(Command.OK, run("."));
         assertEquals("3 added, 0 updated, 0 unchanged, 0 failed\n", current.printed());
-        assertEquals(3, current.progressed.get());
+        assertEquals(3, current.progressed());
         assertEquals(3, analysis.calls.get());
         Track a = library.track(LocalFiles.id(folder.resolve("a.wav"))).orElseThrow();
         assertEquals(folder.resolve("a.wav").toUri(), a.location());
@@ -116,7 +117,7 @@ class ImportCommandTest {
     }
 
     private int run(String... args) throws Exception {
-        current = new TestContext(folder, args);
+        current = new CapturedCommandContext(folder, args);
         analysis.context = current;
         return command.run(current);
     }
@@ -125,7 +126,7 @@ class ImportCommandTest {
     static final class FakeAnalysis implements AnalysisService {
         final AtomicInteger calls = new AtomicInteger();
         volatile int cancelAfter = Integer.MAX_VALUE;
-        volatile TestContext context;
+        volatile CapturedCommandContext context;
 
         @Override
         public TrackReport analyze(Path file) throws IOException {
@@ -138,7 +139,7 @@ class ImportCommandTest {
                 throw new IOException(file + ": not an audio file");
             }
             if (calls.incrementAndGet() >= cancelAfter) {
-                context.cancelled.set(true);
+                context.cancel();
             }
             String hash = LocalFiles.contentHash(file).substring("sha256:".length());
             HexFormat.of().parseHex(hash);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.segue.api.command.Command;
 import org.segue.api.library.Range;
+import org.segue.api.testkit.CapturedCommandContext;
 
 class SearchCommandTest {
 
@@ -28,7 +29,7 @@ class SearchCommandTest {
 
     @Test
     void printsATableWithCountsAndFacets() throws Exception {
-        TestContext ctx = new TestContext(Path.of("/"), "daft", "--bpm", "120-128", "--key", "4A", "--limit", "5");
+        CapturedCommandContext ctx = new CapturedCommandContext(Path.of("/"), "daft", "--bpm", "120-128", "--key", "4A", "--limit", "5");
         assertEquals(Command.OK, command.run(ctx));
         assertEquals("daft", library.lastQuery.text());
         assertEquals(new Range(120, 128), library.lastQuery.bpm());
@@ -44,7 +45,7 @@ class SearchCommandTest {
 
     @Test
     void printsJson() throws Exception {
-        TestContext ctx = new TestContext(Path.of("/"), "--json");
+        CapturedCommandContext ctx = new CapturedCommandContext(Path.of("/"), "--json");
         assertEquals(Command.OK, command.run(ctx));
         JsonNode root = new ObjectMapper().readTree(ctx.printed());
         assertEquals(2, root.path("totalHits").asInt());
@@ -58,11 +59,11 @@ class SearchCommandTest {
 
     @Test
     void wrongOptionsAndBadQueriesAreUsageErrors() throws Exception {
-        TestContext bad = new TestContext(Path.of("/"), "--key", "H");
+        CapturedCommandContext bad = new CapturedCommandContext(Path.of("/"), "--key", "H");
         assertEquals(Command.USAGE, command.run(bad));
         assertTrue(bad.errors().startsWith("segue search: --key needs a Camelot"), bad.errors());
         assertTrue(bad.errors().contains("usage: segue search"), bad.errors());
-        TestContext syntax = new TestContext(Path.of("/"), "title:(daft");
+        CapturedCommandContext syntax = new CapturedCommandContext(Path.of("/"), "title:(daft");
         assertEquals(Command.USAGE, command.run(syntax));
         assertEquals("segue search: bad search query 'title:(daft': syntax error\n", syntax.errors());
     }
@@ -70,7 +71,7 @@ class SearchCommandTest {
     @Test
     void saysWhenNothingMatches() throws Exception {
         library.tracks.clear();
-        TestContext ctx = new TestContext(Path.of("/"), "nothing");
+        CapturedCommandContext ctx = new CapturedCommandContext(Path.of("/"), "nothing");
         assertEquals(Command.OK, command.run(ctx));
         assertEquals("no tracks found (0 matching)\n", ctx.printed());
     }

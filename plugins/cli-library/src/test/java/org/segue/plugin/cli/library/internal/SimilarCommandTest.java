@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.segue.api.command.Command;
+import org.segue.api.testkit.CapturedCommandContext;
 
 class SimilarCommandTest {
 
@@ -31,7 +32,7 @@ class SimilarCommandTest {
 
     @Test
     void listsTheNearestTracksWithoutItself() throws Exception {
-        TestContext ctx = new TestContext(folder, "seed", "--limit", "2", "--bpm", "100-140");
+        CapturedCommandContext ctx = new CapturedCommandContext(folder, "seed", "--limit", "2", "--bpm", "100-140");
         assertEquals(Command.OK, command.run(ctx), ctx.errors());
         assertEquals(3, library.lastK); // one more than asked: the track itself comes back first
         assertEquals(100, library.lastQuery.bpm().min());
@@ -46,7 +47,7 @@ class SimilarCommandTest {
     void aFileNamesItsTrack() throws Exception {
         Path file = Files.writeString(folder.resolve("seed.flac"), "audio");
         Fixtures.add(library, LocalFiles.id(file).value(), "S", "Seed file", 128, "8A", 0.5f, new float[] {1, 0, 0});
-        TestContext ctx = new TestContext(folder, "seed.flac", "--json", "--limit", "2");
+        CapturedCommandContext ctx = new CapturedCommandContext(folder, "seed.flac", "--json", "--limit", "2");
         assertEquals(Command.OK, command.run(ctx), ctx.errors());
         assertTrue(ctx.printed().contains("\"title\" : \"Seed\""), ctx.printed()); // the other track with the same sound
         assertTrue(ctx.printed().contains("\"title\" : \"Near\""), ctx.printed());
@@ -56,13 +57,13 @@ class SimilarCommandTest {
 
     @Test
     void explainsWhatIsMissing() throws Exception {
-        TestContext unknown = new TestContext(folder, "nope");
+        CapturedCommandContext unknown = new CapturedCommandContext(folder, "nope");
         assertEquals(Command.FAILURE, command.run(unknown));
         assertEquals("segue similar: nope is not in the library; add it with segue import\n", unknown.errors());
-        TestContext noEmbedding = new TestContext(folder, "none");
+        CapturedCommandContext noEmbedding = new CapturedCommandContext(folder, "none");
         assertEquals(Command.FAILURE, command.run(noEmbedding));
         assertTrue(noEmbedding.errors().contains("none has no embedding"), noEmbedding.errors());
-        TestContext noTarget = new TestContext(folder, "--limit", "3");
+        CapturedCommandContext noTarget = new CapturedCommandContext(folder, "--limit", "3");
         assertEquals(Command.USAGE, command.run(noTarget));
         assertTrue(noTarget.errors().startsWith("segue similar: name one file or track id"), noTarget.errors());
     }

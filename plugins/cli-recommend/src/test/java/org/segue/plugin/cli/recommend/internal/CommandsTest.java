@@ -27,6 +27,7 @@ import org.segue.api.recommend.FeedbackKind;
 import org.segue.api.recommend.Recommendation;
 import org.segue.api.recommend.RecommendationRequest;
 import org.segue.api.recommend.Recommender;
+import org.segue.api.testkit.CapturedCommandContext;
 
 class CommandsTest {
     @TempDir
@@ -67,7 +68,7 @@ class CommandsTest {
 
     @Test
     void recommendPrintsRankedTracksAndWhy() {
-        TestContext ctx = new TestContext(dir, "t1", "--strategy", "mix-next", "--why", "--user", "anna",
+        CapturedCommandContext ctx = new CapturedCommandContext(dir, "t1", "--strategy", "mix-next", "--why", "--user", "anna",
                 "--context", "workout", "--limit", "2");
         assertEquals(Command.OK, recommend().run(ctx));
         assertEquals("""
@@ -87,20 +88,20 @@ class CommandsTest {
 
     @Test
     void recommendWithoutWhyHidesExplanations() {
-        TestContext ctx = new TestContext(dir, "t1", "--strategy", "mix-next");
+        CapturedCommandContext ctx = new CapturedCommandContext(dir, "t1", "--strategy", "mix-next");
         recommend().run(ctx);
         assertTrue(!ctx.printed().contains("same key"), ctx.printed());
     }
 
     @Test
     void recommendErrors() {
-        TestContext usage = new TestContext(dir, "--limit", "x");
+        CapturedCommandContext usage = new CapturedCommandContext(dir, "--limit", "x");
         assertEquals(Command.USAGE, recommend().run(usage));
         assertTrue(usage.errors().contains("usage: segue recommend"));
-        TestContext missing = new TestContext(dir, "nope", "--strategy", "mix-next");
+        CapturedCommandContext missing = new CapturedCommandContext(dir, "nope", "--strategy", "mix-next");
         assertEquals(Command.FAILURE, recommend().run(missing));
         assertTrue(missing.errors().contains("nope is not in the library"));
-        TestContext notInstalled = new TestContext(dir, "t1", "--strategy", "similar");
+        CapturedCommandContext notInstalled = new CapturedCommandContext(dir, "t1", "--strategy", "similar");
         assertEquals(Command.FAILURE, recommend().run(notInstalled));
         assertTrue(notInstalled.errors().contains("no 'similar' recommender installed (installed: mix-next)"),
                 notInstalled.errors());
@@ -109,10 +110,10 @@ class CommandsTest {
     @Test
     void aFileNamesItsTrackAsImportDoes() throws Exception {
         Path file = Files.writeString(dir.resolve("a.wav"), "x");
-        TrackId id = Tracks.resolve(new TestContext(dir), "a.wav");
+        TrackId id = Tracks.resolve(new CapturedCommandContext(dir), "a.wav");
         assertTrue(id.value().matches("local-[0-9a-f]{24}"), id.value());
         library.put(new Track(id, file.toUri(), null, TrackTags.empty(), 1, TrackSource.local()), null);
-        TestContext ctx = new TestContext(dir, "a.wav", "--strategy", "mix-next");
+        CapturedCommandContext ctx = new CapturedCommandContext(dir, "a.wav", "--strategy", "mix-next");
         assertEquals(Command.OK, recommend().run(ctx));
         assertEquals(List.of(id), requests.get(0).seeds());
     }
@@ -123,27 +124,27 @@ class CommandsTest {
         c.library = library;
         c.clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
         c.addRecommender(fake, Map.of(Recommender.ID, "segue.recommender.preference/1"));
-        TestContext ctx = new TestContext(dir, "t2", "skip", "--user", "anna");
+        CapturedCommandContext ctx = new CapturedCommandContext(dir, "t2", "skip", "--user", "anna");
         assertEquals(Command.OK, c.run(ctx));
         assertEquals(List.of(new Feedback("anna", new TrackId("t2"), FeedbackKind.SKIP, 0,
                 Instant.parse("2024-05-01T10:00:00Z"))), learnt);
         assertEquals("skip of Ann – Song t2 recorded for anna (1 recommenders told)\n", ctx.printed());
-        TestContext bad = new TestContext(dir, "t2", "love");
+        CapturedCommandContext bad = new CapturedCommandContext(dir, "t2", "love");
         assertEquals(Command.USAGE, c.run(bad));
         assertTrue(bad.errors().contains("not like, dislike, skip or play: love"));
     }
 
     @Test
     void evalPrintsTheSimulationTable() {
-        TestContext ctx = new TestContext(dir, "--users", "4", "--seed", "7", "--tracks", "300");
+        CapturedCommandContext ctx = new CapturedCommandContext(dir, "--users", "4", "--seed", "7", "--tracks", "300");
         assertEquals(Command.OK, new EvalCommand().run(ctx));
         String out = ctx.printed();
         assertTrue(out.startsWith("SIMULATION, not real listening data: 300 synthetic tracks"), out);
         for (String s : List.of("random", "similar", "mix-next", "context", "preference", "hybrid")) {
             assertTrue(out.lines().anyMatch(l -> l.startsWith(s + " ")), s + " missing in\n" + out);
         }
-        TestContext usage = new TestContext(dir, "--users", "0");
+        CapturedCommandContext usage = new CapturedCommandContext(dir, "--users", "0");
         assertEquals(Command.USAGE, new EvalCommand().run(usage));
-        assertEquals(Command.USAGE, new EvalCommand().run(new TestContext(dir, "mix")));
+        assertEquals(Command.USAGE, new EvalCommand().run(new CapturedCommandContext(dir, "mix")));
     }
 }

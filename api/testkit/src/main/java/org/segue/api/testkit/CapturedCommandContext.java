@@ -1,4 +1,4 @@
-package org.segue.plugin.cli.recommend.internal;
+package org.segue.api.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -6,30 +6,51 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.Progress;
 
-/** A command context capturing output. */
-final class TestContext implements CommandContext {
+/**
+ * A {@link CommandContext} for testing a {@code Command}: captures what it prints, counts the
+ * progress it reports, and can be cancelled as Ctrl-C would.
+ */
+public final class CapturedCommandContext implements CommandContext {
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
     private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    private final AtomicLong progressed = new AtomicLong();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
     private final List<String> arguments;
     private final Path directory;
 
-    TestContext(Path directory, String... arguments) {
+    /** A context in {@code directory} with the given arguments after the command name. */
+    public CapturedCommandContext(Path directory, String... arguments) {
         this.directory = directory;
         this.arguments = List.of(arguments);
     }
 
-    String printed() {
+    /** What the command printed on standard output. */
+    public String printed() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    String errors() {
+    /** What the command printed on standard error. */
+    public String errors() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The units of progress the command reported. */
+    public long progressed() {
+        return progressed.get();
+    }
+
+    /** Makes {@link #cancelled()} true, as Ctrl-C does. */
+    public void cancel() {
+        cancelled.set(true);
     }
 
     @Override
@@ -64,7 +85,7 @@ final class TestContext implements CommandContext {
 
     @Override
     public boolean cancelled() {
-        return false;
+        return cancelled.get();
     }
 
     @Override
@@ -72,6 +93,7 @@ final class TestContext implements CommandContext {
         return new Progress() {
             @Override
             public void advance(long units) {
+                progressed.addAndGet(units);
             }
 
             @Override

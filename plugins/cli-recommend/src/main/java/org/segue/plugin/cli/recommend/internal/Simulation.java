@@ -35,6 +35,7 @@ import org.segue.api.recommend.Recommendation;
 import org.segue.api.recommend.RecommendationRequest;
 import org.segue.api.recommend.Recommender;
 import org.segue.plugin.recommend.core.internal.Strategies;
+import org.segue.plugin.recommend.core.internal.InMemoryLibrary;
 
 /**
  * A simulated offline evaluation, no real listening data. A synthetic catalogue (features only, no
@@ -75,7 +76,7 @@ final class Simulation {
     }
 
     private final Random random;
-    private final SyntheticLibrary library = new SyntheticLibrary();
+    private final InMemoryLibrary library = new InMemoryLibrary();
     private final List<Synth> catalogue = new ArrayList<>();
 
     Simulation(long seed, int tracks) {
@@ -102,7 +103,7 @@ final class Simulation {
             a.put(StandardResults.EMBEDDING, new Embedding("synthetic", e));
             library.put(new Track(id, URI.create("synthetic:" + id.value()), null, new TrackTags("Artist " + artist,
                     "Track " + i, null, GENRES.get(g), null, null, Map.of()), 300, TrackSource.local()),
-                    new SyntheticLibrary.Analysis(id.value(), a));
+                    new InMemoryLibrary.Analysis(id.value(), a));
             catalogue.add(new Synth(id, g, artist, energy));
         }
     }

@@ -28,11 +28,12 @@ import org.segue.api.recommend.Recommendation;
 import org.segue.api.recommend.RecommendationRequest;
 import org.segue.api.recommend.Recommender;
 import org.segue.api.testkit.CapturedCommandContext;
+import org.segue.plugin.recommend.core.internal.InMemoryLibrary;
 
 class CommandsTest {
     @TempDir
     Path dir;
-    SyntheticLibrary library = new SyntheticLibrary();
+    InMemoryLibrary library = new InMemoryLibrary();
     List<RecommendationRequest> requests = new ArrayList<>();
     List<Feedback> learnt = new ArrayList<>();
 

@@ -1,4 +1,4 @@
-package org.segue.plugin.cli.recommend.internal;
+package org.segue.plugin.recommend.core.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,14 +20,15 @@ import org.segue.api.library.TrackLibrary;
 import org.segue.api.library.TrackQuery;
 
 /**
- * A brute-force in-memory library for the offline evaluation: a few thousand synthetic tracks,
- * searched and kNN-scanned linearly, with the filters the Lucene library applies (bpm with
- * half/double, Camelot keys, genres, mean energy). Text is ignored. Not for real libraries.
+ * A brute-force in-memory library for the offline evaluation of the recommenders and their tests:
+ * a few thousand tracks, searched and kNN-scanned linearly, with the filters the Lucene library
+ * applies (bpm with half/double, Camelot keys, genres, mean energy). Text is ignored. Not for real
+ * libraries.
  */
-final class SyntheticLibrary implements TrackLibrary {
+public class InMemoryLibrary implements TrackLibrary {
 
     /** The analysis of a synthetic track: a map of results. */
-    record Analysis(String trackId, Map<ResultKey<?>, Object> values) implements AnalysisResults {
+    public record Analysis(String trackId, Map<ResultKey<?>, Object> values) implements AnalysisResults {
         @Override
         public <T> Optional<T> get(ResultKey<T> key) {
             return Optional.ofNullable(key.type().cast(values.get(key)));
@@ -120,7 +121,8 @@ final class SyntheticLibrary implements TrackLibrary {
             return false;
         }
         if (q.energy() != null) {
-            return a.flatMap(r -> r.get(StandardResults.ENERGY)).map(c -> q.energy().contains(c.value(0))).orElse(false);
+            // The mean of the curve, as the Lucene library indexes it.
+            return a.flatMap(r -> r.get(StandardResults.ENERGY)).map(c -> q.energy().contains(TrackFeatures.mean(c))).orElse(false);
         }
         return true;
     }

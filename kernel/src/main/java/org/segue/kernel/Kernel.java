@@ -205,10 +205,6 @@ public final class Kernel implements AutoCloseable {
         return log;
     }
 
-    /** Scans {@code plugins/} now instead of at the next interval (tests, CLI tools). */
-    public void rescanPlugins() {
-        pluginFolder.scan(false);
-    }
 
     /** Stops every bundle in reverse start order and removes this process's framework cache. */
     @Override

@@ -26,8 +26,4 @@ public record KernelSettings(Path home, Path bundles, Path plugins, Path conf, b
                 verbose, Duration.ofMillis(400), Duration.ofSeconds(15));
     }
 
-    /** The same settings with another plugin poll interval. */
-    public KernelSettings withPollInterval(Duration interval) {
-        return new KernelSettings(home, bundles, plugins, conf, verbose, interval, startTimeout);
-    }
 }

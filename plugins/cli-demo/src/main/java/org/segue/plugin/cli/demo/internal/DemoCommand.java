@@ -43,6 +43,8 @@ public class DemoCommand implements Command {
             new Stage("analyzers", "org.segue.api.analysis.Analyzer"),
             new Stage("effects", "org.segue.api.effect.Effect"),
             new Stage("DJ styles", "org.segue.api.style.DjStyle"),
+            new Stage("set planners", "org.segue.api.mix.SetPlanner"),
+            new Stage("time stretchers", "org.segue.api.mix.TimeStretcher"),
             new Stage("recommenders", "org.segue.api.recommend.Recommender"),
             new Stage("track libraries", "org.segue.api.library.TrackLibrary"),
             new Stage("streaming connectors", "org.segue.api.connector.StreamingConnector"),
@@ -139,7 +141,8 @@ public class DemoCommand implements Command {
 
     private static String describe(ServiceReference<?> ref) {
         for (String key : ref.getPropertyKeys()) {
-            if (key.startsWith("segue.") && (key.endsWith(".id") || key.endsWith(".name") || key.endsWith(".service"))) {
+            if (key.startsWith("segue.") && !key.startsWith("segue.command.summary")
+                    && (key.endsWith(".id") || key.endsWith(".name") || key.endsWith(".service"))) {
                 return String.valueOf(ref.getProperty(key));
             }
         }

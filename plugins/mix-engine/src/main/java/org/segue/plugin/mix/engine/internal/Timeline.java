@@ -42,7 +42,7 @@ final class Timeline {
                 double mid = (s - 0.5) * STEP_BEATS;
                 secondsAtStep[s] = secondsAtStep[s - 1] + STEP_BEATS * 60 / plan.tempoRamp().bpmAt(mid);
             }
-            this.masterEnd = masterStart + secondsAtStep[steps] * plan.lengthBeats() / (steps * STEP_BEATS);
+            this.masterEnd = masterStart + secondsAtStep[steps];
         }
 
         /** The master beat (0 at the start) at a master time within the transition. */

@@ -129,7 +129,7 @@ final class PluginsCommand implements Command {
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 switch (c.state) {
                     case ComponentConfigurationDTO.FAILED_ACTIVATION ->
-                            why.add("component " + d.name + " failed to activate: " + c.failure);
+                            why.add("component " + d.name + " failed to activate: " + firstLine(c.failure));
                     case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> {
                         List<String> refs = new ArrayList<>();
                         for (UnsatisfiedReferenceDTO r : c.unsatisfiedReferences) {
@@ -171,6 +171,15 @@ final class PluginsCommand implements Command {
             case Bundle.STOPPING -> "STOPPING";
             default -> "UNINSTALLED";
         };
+    }
+
+    /** SCR's failure text carries the whole stack trace; the listing shows what happened. */
+    static String firstLine(String text) {
+        if (text == null) {
+            return "unknown cause";
+        }
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).strip();
     }
 
     static String fileName(String location) {

@@ -45,7 +45,9 @@ class BrokenPluginIT {
             TestPlugins.drop(greeter, k.plugins, "greeter.jar");
 
             KernelFixture.await("the good plugin works beside the broken ones", Duration.ofSeconds(10),
-                    () -> k.console().contains("not-a-bundle.jar") && k.console().contains("did not start") && hasGreet(k));
+                    () -> k.console().contains("not-a-bundle.jar") && k.console().contains("did not start")
+                            && k.console().contains("deliberate failure in the activator")
+                            && k.console().contains("deliberate failure in activate") && hasGreet(k));
             assertEquals("Hello, world!\n", k.run("greet"));
 
             String listing = k.run("plugins");

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
 
 import org.osgi.service.component.annotations.Component;
@@ -111,30 +110,17 @@ public class MixEngineComponent implements MixEngine {
             DoubleConsumer progress) throws IOException {
         Path output = options.output().toAbsolutePath();
         boolean flac = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".flac");
-        if (flac && !Ffmpeg.available()) {
-            throw new IOException(output + ": writing FLAC needs ffmpeg, which is not installed "
-                    + "(Debian: apt-get install ffmpeg); write a .wav instead");
-        }
         MixRenderer renderer = new MixRenderer(timeline, opener, stretcher, Map.copyOf(effects), options.sampleRate(),
                 options.targetLufs(), options.ceilingDbtp());
-        Path wav = AtomicFiles.temporaryFor(output);
+        Path temporary = AtomicFiles.temporaryFor(output);
         try {
-            try (WavWriter writer = new WavWriter(wav, options.sampleRate(), MixRenderer.BLOCK)) {
+            try (MixRenderer.FileSink writer = flac ? new FlacWriter(temporary, options.sampleRate())
+                    : new WavWriter(temporary, options.sampleRate(), MixRenderer.BLOCK)) {
                 renderer.render(from, to, writer, progress);
             }
-            if (flac) {
-                Path encoded = AtomicFiles.temporaryFor(output);
-                try {
-                    Ffmpeg.toFlac(wav, encoded);
-                    AtomicFiles.commit(encoded, output);
-                } finally {
-                    Files.deleteIfExists(encoded);
-                }
-            } else {
-                AtomicFiles.commit(wav, output);
-            }
+            AtomicFiles.commit(temporary, output);
         } finally {
-            Files.deleteIfExists(wav);
+            Files.deleteIfExists(temporary);
         }
         double duration = to - from;
         List<MixResult.Section> sections = MixOutputs.sections(timeline, plan, options.targetLufs(), from);
@@ -147,33 +133,5 @@ public class MixEngineComponent implements MixEngine {
         AtomicFiles.writeString(tracklist, MixOutputs.tracklist(plan, sections, duration, notes));
         AtomicFiles.writeString(picture, MixOutputs.timelineSvg(sections, renderer.energy(), duration, plan));
         return new MixResult(output, cue, tracklist, picture, duration, sections);
-    }
-
-    /** FLAC through an installed ffmpeg, the only encoder this bundle does not carry itself. */
-    static final class Ffmpeg {
-        private Ffmpeg() {
-        }
-
-        static boolean available() {
-            String path = System.getenv("PATH");
-            return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-                    .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg")));
-        }
-
-        static void toFlac(Path wav, Path flac) throws IOException {
-            Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", wav.toString(),
-                    "-c:a", "flac", "-f", "flac", flac.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            try {
-                if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                    p.destroyForcibly();
-                    throw new IOException(flac + ": ffmpeg could not encode FLAC: " + out.strip());
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while encoding FLAC", e);
-            }
-        }
     }
 }

@@ -34,6 +34,10 @@ final class MixRenderer {
         void write(float[][] stereo, int frames) throws IOException;
     }
 
+    /** A sink writing a file, complete once closed (headers patched). */
+    interface FileSink extends Sink, java.io.Closeable {
+    }
+
     /** Short enough that a deck entering or leaving mid-block is off by at most ~12 ms before its fade. */
     static final int BLOCK = 512;
     /** Gain limits of loudness normalisation: a silent or broken track is not boosted without bound. */

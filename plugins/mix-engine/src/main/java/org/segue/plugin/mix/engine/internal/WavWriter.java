@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * Streams stereo 24-bit PCM WAV. The sizes in the header are patched when the file is closed;
  * a mix too long for a 4 GB RIFF would need RF64, which is refused up front instead.
  */
-final class WavWriter implements MixRenderer.Sink, AutoCloseable {
+final class WavWriter implements MixRenderer.FileSink {
 
     private static final long MAX_DATA = 0xFFFF_FFFFL - 36;
 

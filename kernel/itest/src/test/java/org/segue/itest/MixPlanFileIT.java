@@ -33,6 +33,17 @@ class MixPlanFileIT {
         assertArrayEquals(Files.readAllBytes(work.resolve("first.wav")), Files.readAllBytes(work.resolve("again.wav")),
                 "the same plan renders the same mix, bit for bit");
 
+        // The same mix streamed to FLAC decodes (through the FLAC decoder bundle) to the same length.
+        SegueProcess.Result flac = segue("mix", "--plan", "plan.json", "-o", "again.flac");
+        assertEquals(0, flac.code(), flac.err());
+        SegueProcess.Result lengths = segue("analyze", "--json", "first.wav", "again.flac");
+        assertEquals(0, lengths.code(), lengths.err());
+        var tracks = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lengths.out());
+        assertEquals(tracks.get(0).get("durationSeconds").asDouble(), tracks.get(1).get("durationSeconds").asDouble(), 1e-4);
+        assertEquals(tracks.get(0).get("bpm").asDouble(), tracks.get(1).get("bpm").asDouble(), 1e-6,
+                "lossless: the analysis of the FLAC equals that of the WAV");
+        assertTrue(Files.size(work.resolve("again.flac")) < Files.size(work.resolve("first.wav")), "compressed");
+
         SegueProcess.Result preview = segue("preview", "--plan", "plan.json", "--transition", "1", "-o", "preview.wav");
         assertEquals(0, preview.code(), preview.err());
         assertTrue(Files.size(work.resolve("preview.wav")) < Files.size(work.resolve("first.wav")), "only the transition");

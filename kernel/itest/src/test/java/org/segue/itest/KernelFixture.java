@@ -56,23 +56,34 @@ final class KernelFixture implements AutoCloseable {
         return refs.isEmpty() ? null : refs.iterator().next();
     }
 
-    /** Runs a command as the command line would and returns its standard output; fails on a non-zero exit. */
+    /**
+     * Runs a command as the command line would and returns its standard output; fails on a
+     * non-zero exit. Like the dispatcher, it waits up to two seconds for the command: while a
+     * plugin is being updated its service is briefly gone.
+     */
     String run(String name, String... args) throws Exception {
-        ServiceReference<Command> ref = command(name);
-        if (ref == null) {
-            throw new AssertionError("no command " + name);
-        }
-        Command c = context().getService(ref);
-        CapturedCommandContext ctx = new CapturedCommandContext(home, args);
-        try {
-            int code = c.run(ctx);
-            if (code != Command.OK) {
-                throw new AssertionError(name + " exited " + code + ": " + ctx.errors());
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (true) {
+            ServiceReference<Command> ref = command(name);
+            Command c = ref == null ? null : context().getService(ref);
+            if (c == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no command " + name);
+                }
+                Thread.sleep(20);
+                continue;
             }
-        } finally {
-            context().ungetService(ref);
+            CapturedCommandContext ctx = new CapturedCommandContext(home, args);
+            try {
+                int code = c.run(ctx);
+                if (code != Command.OK) {
+                    throw new AssertionError(name + " exited " + code + ": " + ctx.errors());
+                }
+            } finally {
+                context().ungetService(ref);
+            }
+            return ctx.printed();
         }
-        return ctx.printed();
     }
 
     /** Polls until the condition holds; returns how long it took, or fails after the timeout. */

@@ -1,6 +1,8 @@
 package org.segue.api.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,11 +11,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.segue.api.audio.AudioDecoder;
+import org.segue.api.audio.AudioDecodingException;
 import org.segue.api.audio.PcmSource;
 
 /**
@@ -143,5 +148,24 @@ public final class DecoderFixtures {
             bb += b[i] * b[i];
         }
         return ab / Math.sqrt(aa * bb);
+    }
+
+    /**
+     * Opens and drains a file that a decoder must reject, and returns the error: it must be an
+     * {@link AudioDecodingException} whose message starts with the file's name, raised within
+     * {@code limit} (a decoder that hangs on bad input fails the test instead of the build).
+     */
+    public static AudioDecodingException rejects(AudioDecoder decoder, Path file, Duration limit) {
+        AudioDecodingException e = assertTimeoutPreemptively(limit,
+                () -> assertThrows(AudioDecodingException.class, () -> {
+                    try (PcmSource source = decoder.open(file)) {
+                        float[][] block = new float[source.format().channels()][4096];
+                        while (source.read(block, 0, 4096) >= 0) {
+                            // drain
+                        }
+                    }
+                }));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        return e;
     }
 }

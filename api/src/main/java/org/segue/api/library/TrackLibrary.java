@@ -24,6 +24,14 @@ import org.segue.api.analysis.AnalysisResults;
  */
 @ProviderType
 public interface TrackLibrary {
+    /**
+     * Service property (String): the id of the user whose library this is. Absent on the default
+     * library of a single-user installation (the command line's). A host serving several users (the
+     * server) registers one library per user with this property and looks them up by
+     * {@code (segue.library.owner=<user id>)}; recommenders use the library of the request's user
+     * when one is registered, else the default library.
+     */
+    String OWNER = "segue.library.owner";
 
     /** The track with an id, or empty. */
     Optional<Track> track(TrackId id);

@@ -8,10 +8,12 @@
  * whether the audio may be mixed.
  *
  * <p>Versioning: consumers (callers of the library) import {@code [1.0,2)}; providers of
- * {@link org.segue.api.library.TrackLibrary} import {@code [1.0,1.1)}.
+ * {@link org.segue.api.library.TrackLibrary} import {@code [1.1,1.2)}.
+ *
+ * <p>1.1: {@link org.segue.api.library.TrackLibrary#OWNER}, the service property naming a per-user library.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.segue.api.library;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,9 +11,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.segue.api.analysis.AnalysisService;
 import org.segue.api.analysis.TrackReport;
 import org.segue.api.audio.AudioOpener;
@@ -21,6 +25,9 @@ import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.Progress;
 import org.segue.api.command.SegueCommand;
+import org.segue.api.connector.AudioRights;
+import org.segue.api.connector.RemoteTrack;
+import org.segue.api.connector.StreamingConnector;
 import org.segue.api.library.Track;
 import org.segue.api.library.TrackId;
 import org.segue.api.library.TrackLibrary;
@@ -28,7 +35,9 @@ import org.segue.api.library.TrackSource;
 
 /**
  * {@code segue import [--jobs N] <folders or files>}: adds audio files to the library, analysing
- * only files that are new or whose content changed.
+ * only files that are new or whose content changed. {@code segue import --from <service>
+ * [--playlist <name or id> | <search words>]} imports from a streaming connector instead (see
+ * {@link RemoteImport}).
  *
  * <p>Resumable by construction: each track is put (and committed) as soon as its analysis is done,
  * and a file whose content hash matches the library's is skipped, so an interrupted import simply
@@ -38,7 +47,9 @@ import org.segue.api.library.TrackSource;
 @SegueCommand(name = "import", summary = "Adds audio files to the library: analyses new and changed files")
 public class ImportCommand implements Command {
 
-    static final String USAGE_TEXT = "usage: segue import [--jobs N] <folders or files>";
+    static final String USAGE_TEXT = "usage: segue import [--jobs N] <folders or files>\n"
+            + "       segue import [--jobs N] --from <service> (--playlist <name or id> | <search words>) [--limit N]";
+    static final int DEFAULT_SEARCH_LIMIT = 200;
 
     /** What happened to one file. */
     enum Outcome { ADDED, UPDATED, UNCHANGED, FAILED, CANCELLED }
@@ -52,25 +63,65 @@ public class ImportCommand implements Command {
     @Reference
     AudioOpener opener;
 
+    /** The installed connectors' service properties, in binding order; dynamic, so a new one is usable at once. */
+    final List<Map<String, Object>> connectorProperties = new CopyOnWriteArrayList<>();
+    final Map<Map<String, Object>, StreamingConnector> connectors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Where downloads from services go; changed by tests. */
+    Path downloads = defaultDownloads();
+
+    @Reference(name = "connector", service = StreamingConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "unbindConnector")
+    void bindConnector(StreamingConnector connector, Map<String, Object> properties) {
+        connectors.put(properties, connector);
+        connectorProperties.add(properties);
+    }
+
+    void unbindConnector(StreamingConnector connector, Map<String, Object> properties) {
+        connectorProperties.remove(properties);
+        connectors.remove(properties);
+    }
+
     @Override
     public int run(CommandContext ctx) throws Exception {
         int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int limit = DEFAULT_SEARCH_LIMIT;
+        String from = null;
+        String playlist = null;
         List<String> paths = new ArrayList<>();
         List<String> args = ctx.arguments();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--jobs") || a.equals("-j")) {
+            if (a.equals("--jobs") || a.equals("-j") || a.equals("--limit")) {
                 if (i + 1 == args.size() || !args.get(i + 1).matches("[1-9][0-9]{0,3}")) {
-                    ctx.err().println("segue import: --jobs needs a positive number\n" + USAGE_TEXT);
+                    ctx.err().println("segue import: " + a + " needs a positive number\n" + USAGE_TEXT);
                     return USAGE;
                 }
-                jobs = Integer.parseInt(args.get(++i));
+                int n = Integer.parseInt(args.get(++i));
+                if (a.equals("--limit")) {
+                    limit = n;
+                } else {
+                    jobs = n;
+                }
+            } else if (a.equals("--from") || a.equals("--playlist")) {
+                if (i + 1 == args.size()) {
+                    ctx.err().println("segue import: " + a + " needs a value\n" + USAGE_TEXT);
+                    return USAGE;
+                }
+                if (a.equals("--from")) {
+                    from = args.get(++i);
+                } else {
+                    playlist = args.get(++i);
+                }
             } else if (a.startsWith("-")) {
                 ctx.err().println("segue import: unknown option " + a + "\n" + USAGE_TEXT);
                 return USAGE;
             } else {
                 paths.add(a);
             }
+        }
+        if (from != null || playlist != null) {
+            return importRemote(ctx, from, playlist, String.join(" ", paths), limit, jobs);
         }
         if (paths.isEmpty()) {
             ctx.err().println(USAGE_TEXT);
@@ -83,7 +134,49 @@ public class ImportCommand implements Command {
             ctx.err().println("segue import: " + e.getMessage());
             return FAILURE;
         }
-        Map<Outcome, Integer> counts = importAll(ctx, files, jobs);
+        return report(ctx, importAll(ctx, files, jobs, f -> f.getFileName().toString(), f -> importFile(ctx, f)));
+    }
+
+    private int importRemote(CommandContext ctx, String service, String playlist, String query, int limit, int jobs)
+            throws InterruptedException {
+        if (service == null || (playlist == null) == query.isBlank()) {
+            ctx.err().println("segue import: --from needs a service and either --playlist or search words\n"
+                    + USAGE_TEXT);
+            return USAGE;
+        }
+        List<StreamingConnector> matching = connectorProperties.stream()
+                .filter(p -> service.equalsIgnoreCase(String.valueOf(p.get(StreamingConnector.SERVICE))))
+                .map(connectors::get).filter(java.util.Objects::nonNull).toList();
+        if (matching.size() != 1) {
+            List<String> installed = connectorProperties.stream()
+                    .map(p -> String.valueOf(p.get(StreamingConnector.SERVICE))).distinct().sorted().toList();
+            ctx.err().println("segue import: " + (matching.isEmpty() ? "no " + service + " connector is configured"
+                    : matching.size() + " " + service + " accounts are configured; keep one")
+                    + " (configured: " + (installed.isEmpty() ? "none" : String.join(", ", installed))
+                    + "); see `segue help` and the connector's README");
+            return FAILURE;
+        }
+        StreamingConnector connector = matching.get(0);
+        List<RemoteTrack> tracks;
+        try {
+            tracks = playlist != null ? RemoteImport.playlist(connector, playlist)
+                    : RemoteImport.search(connector, query, limit);
+        } catch (IOException | RuntimeException e) {
+            ctx.err().println("segue import: " + service + ": " + e.getMessage());
+            return FAILURE;
+        }
+        RemoteImport remote = new RemoteImport(library, analysis, opener, downloads);
+        int result = report(ctx, importAll(ctx, tracks, jobs, t -> String.valueOf(t.title()),
+                t -> remote.importTrack(ctx, connector, t)));
+        long metadataOnly = tracks.stream().filter(t -> t.rights() != AudioRights.MIXABLE).count();
+        if (metadataOnly > 0) {
+            ctx.out().printf("%d of them metadata only: %s does not license their audio for mixing%n", metadataOnly,
+                    service);
+        }
+        return result;
+    }
+
+    private int report(CommandContext ctx, Map<Outcome, Integer> counts) {
         ctx.out().printf("%d added, %d updated, %d unchanged, %d failed%n", counts.get(Outcome.ADDED),
                 counts.get(Outcome.UPDATED), counts.get(Outcome.UNCHANGED), counts.get(Outcome.FAILED));
         if (counts.get(Outcome.CANCELLED) > 0) {
@@ -94,7 +187,8 @@ public class ImportCommand implements Command {
         return counts.get(Outcome.FAILED) == 0 ? OK : FAILURE;
     }
 
-    private Map<Outcome, Integer> importAll(CommandContext ctx, List<Path> files, int jobs) throws InterruptedException {
+    private <T> Map<Outcome, Integer> importAll(CommandContext ctx, List<T> items, int jobs,
+            Function<T, String> name, Function<T, Outcome> work) throws InterruptedException {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
             counts.put(o, 0);
@@ -104,12 +198,12 @@ public class ImportCommand implements Command {
             t.setDaemon(true);
             return t;
         });
-        try (Progress progress = ctx.progress("Importing", files.size())) {
+        try (Progress progress = ctx.progress("Importing", items.size())) {
             List<Future<Outcome>> futures = new ArrayList<>();
-            for (Path file : files) {
+            for (T item : items) {
                 futures.add(pool.submit(() -> {
-                    Outcome o = ctx.cancelled() ? Outcome.CANCELLED : importFile(ctx, file);
-                    progress.status(file.getFileName().toString());
+                    Outcome o = ctx.cancelled() ? Outcome.CANCELLED : work.apply(item);
+                    progress.status(name.apply(item));
                     progress.advance(1);
                     return o;
                 }));
@@ -148,5 +242,12 @@ public class ImportCommand implements Command {
             ctx.err().println("error: " + (message.contains(file.toString()) ? message : file + ": " + message));
             return Outcome.FAILED;
         }
+    }
+
+    static Path defaultDownloads() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("segue").resolve("remote");
     }
 }

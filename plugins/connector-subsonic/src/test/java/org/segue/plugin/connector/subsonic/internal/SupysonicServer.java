@@ -22,17 +22,20 @@ import java.util.concurrent.TimeUnit;
  * library of tracks synthesised here by ffmpeg, one user, and its own database in a temporary
  * folder. Where supysonic is not installed the tests are skipped, unless
  * {@code SEGUE_REQUIRE_PEERS=1} (set by CI, which installs it) makes that a failure.
+ *
+ * <p>Public, in this module's test jar, for the integration tests that import from it through the
+ * real distribution.
  */
-final class SupysonicServer implements AutoCloseable {
+public final class SupysonicServer implements AutoCloseable {
     static final String SUPYSONIC_SERVER = "/usr/bin/supysonic-server";
     static final String SUPYSONIC_CLI = "/usr/bin/supysonic-cli";
     static final String FFMPEG = "/usr/bin/ffmpeg";
 
-    final Path folder;
-    final Path music;
-    final URI url;
-    final String username = "alice";
-    final String password = "s3cret pass&word";
+    public final Path folder;
+    public final Path music;
+    public final URI url;
+    public final String username = "alice";
+    public final String password = "s3cret pass&word";
     private final Process process;
 
     private SupysonicServer(Path folder, Path music, URI url, Process process) {
@@ -43,7 +46,7 @@ final class SupysonicServer implements AutoCloseable {
     }
 
     /** Skips the calling test when the peers are missing (fails instead in CI). */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed = Files.isExecutable(Path.of(SUPYSONIC_SERVER)) && Files.isExecutable(Path.of(FFMPEG));
         if (!installed && "1".equals(System.getenv("SEGUE_REQUIRE_PEERS"))) {
             fail("supysonic and ffmpeg must be installed (apt-get install supysonic python3-waitress ffmpeg)");
@@ -55,7 +58,7 @@ final class SupysonicServer implements AutoCloseable {
      * Starts a server over {@code tracks} synthesised tones: each {@code {title, artist, frequency,
      * seconds, extension}}.
      */
-    static SupysonicServer start(Path folder, List<String[]> tracks) throws IOException, InterruptedException {
+    public static SupysonicServer start(Path folder, List<String[]> tracks) throws IOException, InterruptedException {
         assumeInstalled();
         Path music = Files.createDirectories(folder.resolve("music"));
         for (String[] t : tracks) {
@@ -87,18 +90,41 @@ final class SupysonicServer implements AutoCloseable {
     }
 
     /** A playlist made through the API, the way a user of the server would. */
-    void createPlaylist(String name, List<String> songIds) throws IOException, InterruptedException {
-        StringBuilder q = new StringBuilder("rest/createPlaylist.view?u=" + username + "&p=enc:"
-                + java.util.HexFormat.of().formatHex(password.getBytes(StandardCharsets.UTF_8))
-                + "&v=1.10.2&c=test&f=json&name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8));
+    public void createPlaylist(String name, List<String> songIds) throws IOException, InterruptedException {
+        StringBuilder q = new StringBuilder("createPlaylist.view?name=" + encode(name));
         for (String id : songIds) {
             q.append("&songId=").append(id);
         }
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve(q.toString())).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String body = get(q.toString());
         if (!body.contains("\"ok\"")) {
             throw new IOException("createPlaylist failed: " + body);
         }
+    }
+
+    /** The id the server gave the song with this exact title. */
+    public String songId(String title) throws IOException, InterruptedException {
+        String body = get("search3.view?artistCount=0&albumCount=0&query=" + encode(title));
+        var songs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)
+                .path("subsonic-response").path("searchResult3").path("song");
+        for (var song : songs) {
+            if (song.path("title").asText().equals(title)) {
+                return song.path("id").asText();
+            }
+        }
+        throw new IOException("no song titled " + title + ": " + body);
+    }
+
+    private String get(String methodAndQuery) throws IOException, InterruptedException {
+        String auth = "u=" + username + "&p=enc:" + java.util.HexFormat.of().formatHex(password.getBytes(StandardCharsets.UTF_8))
+                + "&v=1.10.2&c=test&f=json&";
+        int q = methodAndQuery.indexOf('?');
+        URI uri = url.resolve("rest/" + methodAndQuery.substring(0, q + 1) + auth + methodAndQuery.substring(q + 1));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private void awaitUp() throws IOException, InterruptedException {

@@ -77,6 +77,23 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** Framework property: the OS user's configuration folder, {@code $XDG_CONFIG_HOME/segue/conf}. */
+    public static final String USER_CONF = "segue.user.conf";
+
+    /**
+     * The OS user's configuration folder: the system property {@value #USER_CONF} when set, else
+     * {@code $XDG_CONFIG_HOME/segue/conf}, else {@code ~/.config/segue/conf}.
+     */
+    public static Path userConf() {
+        String property = System.getProperty(USER_CONF);
+        if (property != null && !property.isBlank()) {
+            return Path.of(property).toAbsolutePath();
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("segue").resolve("conf").toAbsolutePath();
+    }
+
     private void start() throws BundleException, IOException {
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
@@ -93,6 +110,9 @@ public final class Kernel implements AutoCloseable {
         config.put("felix.fileinstall.log.level", settings.verbose() ? "4" : "1");
         // conf/ belongs to the user: never rewrite it when a configuration changes at run time.
         config.put("felix.fileinstall.enableConfigSave", "false");
+        // The OS user's own configuration (connector credentials written by `segue connect`),
+        // watched beside conf/ by a second File Install watcher that conf/ declares.
+        config.put(USER_CONF, userConf().toString());
         config.put("ds.loglevel", settings.verbose() ? "debug" : "warn");
 
         @SuppressWarnings({"unchecked", "rawtypes"})

@@ -27,6 +27,8 @@ final class SegueProcess {
         command.add(home.resolve("bin/segue").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile());
+        // Never the developer's own ~/.config/segue: their connector accounts must not leak into tests.
+        pb.environment().put("XDG_CONFIG_HOME", directory.resolve(".config").toString());
         pb.environment().putAll(env);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return pb.start();
@@ -34,8 +36,16 @@ final class SegueProcess {
 
     /** Runs to the end (at most three minutes) and returns its output. */
     static Result run(Path home, Path directory, Map<String, String> env, String... args) throws Exception {
+        return runWithInput(home, directory, env, "", args);
+    }
+
+    /** Runs to the end with {@code input} on standard input, like {@link #run}. */
+    static Result runWithInput(Path home, Path directory, Map<String, String> env, String input, String... args)
+            throws Exception {
         Process p = start(home, directory, env, args);
-        p.getOutputStream().close();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         // Read standard error beside standard output so neither pipe can fill up and block the child.
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
             try {

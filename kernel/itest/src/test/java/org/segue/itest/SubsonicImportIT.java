@@ -19,8 +19,10 @@ import org.segue.plugin.connector.subsonic.internal.SupysonicServer;
 
 /**
  * {@code segue import --from subsonic} through the installed distribution against a real Subsonic
- * server (supysonic on loopback): the connector is configured from {@code conf/} like a user would,
- * a playlist's tracks are downloaded, analysed and searchable in the Lucene library.
+ * server (supysonic on loopback): the account is saved in the user's configuration folder
+ * with {@code segue connect} (the password, full of characters that properties files and File
+ * Install treat specially, typed on standard input), then a search's and a playlist's tracks are
+ * downloaded, analysed and searchable in the Lucene library.
  */
 class SubsonicImportIT {
     @TempDir
@@ -35,9 +37,19 @@ class SubsonicImportIT {
             Path home = Files.createDirectories(work.resolve("home"));
             Files.createSymbolicLink(home.resolve("bundles"), KernelFixture.DIST.resolve("bundles").toAbsolutePath());
             Files.createDirectories(home.resolve("plugins"));
-            Path conf = Files.createDirectories(home.resolve("conf"));
-            Files.writeString(conf.resolve("org.segue.connector.subsonic-home.cfg"), String.join("\n",
-                    "url=" + server.url, "username=" + server.username, "password=" + server.password, ""));
+            Files.createDirectories(home.resolve("conf"));
+            Files.copy(KernelFixture.DIST.resolve("conf/org.apache.felix.fileinstall-user.cfg"),
+                    home.resolve("conf/org.apache.felix.fileinstall-user.cfg"));
+
+            SegueProcess.Result connect = SegueProcess.runWithInput(KernelFixture.DIST, work, env(), server.password + "\n",
+                    "--home", home.toString(), "connect", "subsonic", "--name", "home", "url=" + server.url,
+                    "username=" + server.username);
+            assertEquals(0, connect.code(), connect.out() + connect.err());
+            Path account = work.resolve("config/segue/conf/org.segue.connector.subsonic-home.cfg");
+            assertTrue(connect.out().contains(account.toString()), connect.out());
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(account)));
+            assertFalse(connect.out().contains(server.password), "never printed");
 
             SegueProcess.Result search = segue(home, "import", "--from", "subsonic", "Tone");
             assertEquals(0, search.code(), search.out() + search.err());
@@ -70,8 +82,12 @@ class SubsonicImportIT {
     private SegueProcess.Result segue(Path home, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("--home", home.toString()));
         all.addAll(List.of(args));
-        return SegueProcess.run(KernelFixture.DIST, work, Map.of("XDG_DATA_HOME", work.resolve("data").toString(),
-                "XDG_CACHE_HOME", work.resolve("cache").toString()), all.toArray(String[]::new));
+        return SegueProcess.run(KernelFixture.DIST, work, env(), all.toArray(String[]::new));
+    }
+
+    private Map<String, String> env() {
+        return Map.of("XDG_DATA_HOME", work.resolve("data").toString(), "XDG_CACHE_HOME",
+                work.resolve("cache").toString(), "XDG_CONFIG_HOME", work.resolve("config").toString());
     }
 
     private static JsonNode json(SegueProcess.Result r) throws Exception {

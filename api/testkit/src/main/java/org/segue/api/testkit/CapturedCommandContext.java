@@ -26,11 +26,18 @@ public final class CapturedCommandContext implements CommandContext {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final List<String> arguments;
     private final Path directory;
+    private volatile InputStream input = InputStream.nullInputStream();
 
     /** A context in {@code directory} with the given arguments after the command name. */
     public CapturedCommandContext(Path directory, String... arguments) {
         this.directory = directory;
         this.arguments = List.of(arguments);
+    }
+
+    /** Gives the command {@code text} (UTF-8) on standard input, as a user typing it would; returns this. */
+    public CapturedCommandContext input(String text) {
+        this.input = new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        return this;
     }
 
     /** What the command printed on standard output. */
@@ -70,7 +77,7 @@ public final class CapturedCommandContext implements CommandContext {
 
     @Override
     public InputStream in() {
-        return InputStream.nullInputStream();
+        return input;
     }
 
     @Override

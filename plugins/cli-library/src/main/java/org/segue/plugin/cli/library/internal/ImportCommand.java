@@ -50,6 +50,7 @@ public class ImportCommand implements Command {
     static final String USAGE_TEXT = "usage: segue import [--jobs N] <folders or files>\n"
             + "       segue import [--jobs N] --from <service> (--playlist <name or id> | <search words>) [--limit N]";
     static final int DEFAULT_SEARCH_LIMIT = 200;
+    static final int CONNECTOR_WAIT_MILLIS = 3000;
 
     /** What happened to one file. */
     enum Outcome { ADDED, UPDATED, UNCHANGED, FAILED, CANCELLED }
@@ -144,9 +145,12 @@ public class ImportCommand implements Command {
                     + USAGE_TEXT);
             return USAGE;
         }
-        List<StreamingConnector> matching = connectorProperties.stream()
-                .filter(p -> service.equalsIgnoreCase(String.valueOf(p.get(StreamingConnector.SERVICE))))
-                .map(connectors::get).filter(java.util.Objects::nonNull).toList();
+        List<StreamingConnector> matching = connectors(service);
+        // Accounts arrive through Config Admin while the kernel boots; give a just-started one a moment.
+        for (int waited = 0; matching.isEmpty() && waited < CONNECTOR_WAIT_MILLIS && !ctx.cancelled(); waited += 100) {
+            Thread.sleep(100);
+            matching = connectors(service);
+        }
         if (matching.size() != 1) {
             List<String> installed = connectorProperties.stream()
                     .map(p -> String.valueOf(p.get(StreamingConnector.SERVICE))).distinct().sorted().toList();
@@ -174,6 +178,12 @@ public class ImportCommand implements Command {
                     service);
         }
         return result;
+    }
+
+    private List<StreamingConnector> connectors(String service) {
+        return connectorProperties.stream()
+                .filter(p -> service.equalsIgnoreCase(String.valueOf(p.get(StreamingConnector.SERVICE))))
+                .map(connectors::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private int report(CommandContext ctx, Map<Outcome, Integer> counts) {

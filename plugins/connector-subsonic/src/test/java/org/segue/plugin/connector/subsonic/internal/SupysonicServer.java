@@ -35,7 +35,7 @@ public final class SupysonicServer implements AutoCloseable {
     public final Path music;
     public final URI url;
     public final String username = "alice";
-    public final String password = "s3cret pass&word";
+    public final String password = " s3cret pass&word=$HOME #1 \\x:";
     private final Process process;
 
     private SupysonicServer(Path folder, Path music, URI url, Process process) {

@@ -18,6 +18,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.segue.support.net.Retries;
+
 /**
  * Calls the Subsonic REST API ({@code /rest/<method>.view}, JSON answers) of one server for one
  * account. Thread-safe.

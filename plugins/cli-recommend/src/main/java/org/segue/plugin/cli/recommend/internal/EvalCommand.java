@@ -45,16 +45,17 @@ public class EvalCommand implements Command {
             return USAGE;
         }
         ctx.out().printf(Locale.ROOT, "SIMULATION, not real listening data: %d synthetic tracks (features only), "
-                + "%d simulated listeners with hidden tastes, 3 sessions each, seed %d.%n", tracks, users, seed);
+                + "%d simulated listeners in %d hidden taste groups, 3 sessions each, seed %d.%n", tracks, users,
+                Simulation.GROUPS, seed);
         List<Simulation.Row> rows = new Simulation(seed, tracks).run(users);
         print(ctx, rows);
         return OK;
     }
 
     static void print(CommandContext ctx, List<Simulation.Row> rows) {
-        ctx.out().printf(Locale.ROOT, "%-12s %12s %8s %9s%n", "strategy", "precision@10", "NDCG@10", "coverage");
+        ctx.out().printf(Locale.ROOT, "%-14s %12s %8s %9s%n", "strategy", "precision@10", "NDCG@10", "coverage");
         for (Simulation.Row r : rows) {
-            ctx.out().printf(Locale.ROOT, "%-12s %12.3f %8.3f %8.1f%%%n", r.strategy(), r.precision(), r.ndcg(),
+            ctx.out().printf(Locale.ROOT, "%-14s %12.3f %8.3f %8.1f%%%n", r.strategy(), r.precision(), r.ndcg(),
                     100 * r.coverage());
         }
     }

@@ -17,6 +17,7 @@ import org.segue.api.library.TrackLibrary;
 import org.segue.api.recommend.Feedback;
 import org.segue.api.recommend.FeedbackKind;
 import org.segue.api.recommend.Recommender;
+import org.segue.plugin.recommend.core.internal.UserLibraries;
 
 /**
  * {@code segue feedback <file or id> like|dislike|skip|play [--user U]}: tells every installed
@@ -28,11 +29,21 @@ import org.segue.api.recommend.Recommender;
 public class FeedbackCommand implements Command {
     static final String USAGE_TEXT = "usage: segue feedback <file or track id> like|dislike|skip|play [--user U]";
 
-    @Reference
-    TrackLibrary library;
+    /** The request's user's library when one is registered, else the default one (as the recommenders do). */
+    final UserLibraries libraries = new UserLibraries();
 
     final RecommenderRegistry recommenders = new RecommenderRegistry();
     Clock clock = Clock.systemUTC();
+
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addLibrary(TrackLibrary library, Map<String, Object> properties) {
+        libraries.addLibrary(library, properties);
+    }
+
+    void removeLibrary(TrackLibrary library, Map<String, Object> properties) {
+        libraries.removeLibrary(library, properties);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -72,6 +83,7 @@ public class FeedbackCommand implements Command {
             return USAGE;
         }
         TrackId id = Tracks.resolve(ctx, target);
+        TrackLibrary library = libraries.forUser(user);
         if (library.track(id).isEmpty()) {
             ctx.err().println("segue feedback: " + target + " is not in the library; add it with segue import");
             return FAILURE;

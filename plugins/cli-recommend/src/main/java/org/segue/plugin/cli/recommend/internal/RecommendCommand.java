@@ -18,6 +18,7 @@ import org.segue.api.library.TrackLibrary;
 import org.segue.api.recommend.Recommendation;
 import org.segue.api.recommend.RecommendationRequest;
 import org.segue.api.recommend.Recommender;
+import org.segue.plugin.recommend.core.internal.UserLibraries;
 
 /**
  * {@code segue recommend <file or id> [--user U] [--context …] [--limit N] [--why] [--strategy S]}:
@@ -29,10 +30,20 @@ import org.segue.api.recommend.Recommender;
 @SegueCommand(name = "recommend", summary = "Recommends tracks to follow a track")
 public class RecommendCommand implements Command {
 
-    @Reference
-    TrackLibrary library;
+    /** The request's user's library when one is registered, else the default one (as the recommenders do). */
+    final UserLibraries libraries = new UserLibraries();
 
     final RecommenderRegistry recommenders = new RecommenderRegistry();
+
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addLibrary(TrackLibrary library, Map<String, Object> properties) {
+        libraries.addLibrary(library, properties);
+    }
+
+    void removeLibrary(TrackLibrary library, Map<String, Object> properties) {
+        libraries.removeLibrary(library, properties);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -60,6 +71,7 @@ public class RecommendCommand implements Command {
             return FAILURE;
         }
         TrackId id = Tracks.resolve(ctx, o.target());
+        TrackLibrary library = libraries.forUser(o.user());
         if (library.track(id).isEmpty()) {
             ctx.err().println("segue recommend: " + o.target() + " is not in the library; add it with segue import");
             return FAILURE;

@@ -18,14 +18,14 @@ import org.segue.api.recommend.RecommendationRequest;
  * @param context the listening context
  * @param limit how many
  * @param why whether to print explanations
- * @param strategy {@code similar}, {@code mix-next}, {@code context}, {@code preference} or {@code hybrid}
+ * @param strategy {@code similar}, {@code mix-next}, {@code context}, {@code preference}, {@code collaborative} or {@code hybrid}
  */
 record RecommendOptions(String target, String user, ListeningContext context, int limit, boolean why, String strategy) {
 
     static final String DEFAULT_USER = "default";
-    static final Set<String> STRATEGIES = Set.of("similar", "mix-next", "context", "preference", "hybrid");
+    static final Set<String> STRATEGIES = Set.of("similar", "mix-next", "context", "preference", "collaborative", "hybrid");
     static final String USAGE = "usage: segue recommend <file or track id> [--user U] [--context evening,focus] "
-            + "[--limit N] [--why] [--strategy similar|mix-next|context|preference|hybrid]";
+            + "[--limit N] [--why] [--strategy similar|mix-next|context|preference|collaborative|hybrid]";
 
     /** @throws IllegalArgumentException with the reason, for the usage message */
     static RecommendOptions parse(List<String> args) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import org.segue.api.analysis.Embedding;
 import org.segue.api.analysis.FeatureCurve;
@@ -39,19 +41,30 @@ import org.segue.plugin.recommend.core.internal.InMemoryLibrary;
 
 /**
  * A simulated offline evaluation, no real listening data. A synthetic catalogue (features only, no
- * audio) and simulated listeners whose hidden taste is
- * {@code utility = genre weight (favourite 1.0, second 0.6, disliked -1.0, others 0)
- * + 0.5 for each of 3 favourite artists - 2 · |energy - E(activity)|}, with the listener's habitual
- * activity's energy E: workout 0.85, party 0.80, commute 0.55, focus 0.35, wind-down 0.15. A track
- * is relevant to a listener when its utility is in the listener's top 5 %.
+ * audio) and simulated listeners in hidden taste groups. Every listener belongs to one of
+ * {@value #GROUPS} groups (listener u to group u mod {@value #GROUPS}); a group shares a genre taste
+ * (favourite 1.0, second 0.6, disliked -1.0, others 0), 3 favourite artists (2 of the favourite
+ * genre, 1 of the second) and a "scene": {@value #SCENE_PERCENT} % of the catalogue drawn at random,
+ * independent of every feature, that the group loves (what friends, a club or a radio show share;
+ * only co-listening reveals it, which is what collaborative filtering is for and what content
+ * features cannot see). A listener's hidden utility of a track is
+ * {@code genre weight + 0.5 · favourite artist + 1.0 · in the group's scene
+ * - 2 · |energy - E(activity)| + 0.3 · own taste}, with the listener's habitual activity's energy E
+ * (workout 0.85, party 0.80, commute 0.55, focus 0.35, wind-down 0.15) and "own taste" a standard
+ * normal draw per listener and track. A track is relevant to a listener when its utility is in the
+ * listener's top 5 %.
  *
  * <p>Per listener: 40 history events over the last 60 days, tracks drawn with probability
- * ∝ exp(2 · utility), fed to every strategy's {@code learn} as like (top 10 %), play (above the
- * median, 90 % played) or skip (10 % played); then 3 sessions, each seeded by a relevant track not
- * in the history, in the listener's activity, asking for 10 tracks with the history excluded.
+ * ∝ exp(2 · utility), as like (top 10 %), play (above the median, 90 % played) or skip (10 % played).
+ * Every listener's history is fed to every strategy's {@code learn} first, in time order, as a
+ * service running for a while would have it; then each listener has 3 sessions, each seeded by a
+ * relevant track not in their history, in their activity, asking for 10 tracks with the history
+ * excluded.
  */
 final class Simulation {
     static final int K = 10;
+    static final int GROUPS = 5;
+    static final int SCENE_PERCENT = 3;
     static final List<String> GENRES = List.of("house", "techno", "drum-and-bass", "hip-hop", "ambient", "jazz",
             "pop", "downtempo");
     // bpm, energy, valence, arousal centres per genre, in GENRES order.
@@ -69,10 +82,14 @@ final class Simulation {
     record Row(String strategy, double precision, double ndcg, double coverage) {
     }
 
-    private record Synth(TrackId id, int genre, int artist, double energy) {
+    private record Synth(TrackId id, int index, int genre, int artist, double energy) {
     }
 
-    private record Listener(String id, double[] genreWeight, Set<Integer> artists, Activity activity) {
+    /** A hidden taste group: genre weights, favourite artists, the scene's tracks. */
+    private record Group(double[] genreWeight, Set<Integer> artists, Set<TrackId> scene) {
+    }
+
+    private record Listener(String id, Group group, Activity activity, long tasteSeed) {
     }
 
     private final Random random;
@@ -104,7 +121,7 @@ final class Simulation {
             library.put(new Track(id, URI.create("synthetic:" + id.value()), null, new TrackTags("Artist " + artist,
                     "Track " + i, null, GENRES.get(g), null, null, Map.of()), 300, TrackSource.local()),
                     new InMemoryLibrary.Analysis(id.value(), a));
-            catalogue.add(new Synth(id, g, artist, energy));
+            catalogue.add(new Synth(id, i, g, artist, energy));
         }
     }
 
@@ -113,6 +130,31 @@ final class Simulation {
         Map<String, Recommender> strategies = new LinkedHashMap<>();
         strategies.put("random", req -> randomPicks(req, new Random(req.hashCode())));
         strategies.putAll(Strategies.over(library, Clock.fixed(NOW, ZoneOffset.UTC)));
+        List<Group> groups = new ArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            groups.add(group());
+        }
+        List<Listener> listeners = new ArrayList<>();
+        List<Set<TrackId>> relevant = new ArrayList<>();
+        List<Set<TrackId>> heard = new ArrayList<>();
+        List<Feedback> histories = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            Listener listener = listener(u, groups.get(u % GROUPS));
+            Map<TrackId, Double> utility = new HashMap<>();
+            catalogue.forEach(t -> utility.put(t.id(), utility(listener, t)));
+            List<TrackId> ranked = catalogue.stream().map(Synth::id)
+                    .sorted(Comparator.comparingDouble((TrackId id) -> -utility.get(id))).toList();
+            List<Feedback> history = history(listener, ranked, utility);
+            listeners.add(listener);
+            relevant.add(new HashSet<>(ranked.subList(0, Math.max(1, ranked.size() / 20))));
+            heard.add(new HashSet<>(history.stream().map(Feedback::track).toList()));
+            histories.addAll(history);
+        }
+        // Stable sort: events at the same minute keep the listeners' order, so runs repeat.
+        histories.sort(Comparator.comparing(Feedback::time));
+        for (Feedback f : histories) {
+            strategies.values().forEach(r -> r.learn(f));
+        }
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, Set<TrackId>> shown = new LinkedHashMap<>();
         strategies.keySet().forEach(s -> {
@@ -121,29 +163,17 @@ final class Simulation {
         });
         int sessions = 0;
         for (int u = 0; u < users; u++) {
-            Listener listener = listener(u);
-            Map<TrackId, Double> utility = new HashMap<>();
-            catalogue.forEach(t -> utility.put(t.id(), utility(listener, t)));
-            List<TrackId> ranked = catalogue.stream().map(Synth::id)
-                    .sorted(Comparator.comparingDouble((TrackId id) -> -utility.get(id))).toList();
-            Set<TrackId> relevant = new HashSet<>(ranked.subList(0, Math.max(1, ranked.size() / 20)));
-            List<Feedback> history = history(listener, ranked, utility);
-            Set<TrackId> heard = new HashSet<>();
-            for (Feedback f : history) {
-                heard.add(f.track());
-                strategies.values().forEach(r -> r.learn(f));
-            }
-            List<TrackId> seeds = new ArrayList<>(relevant);
-            seeds.removeAll(heard);
+            List<TrackId> seeds = new ArrayList<>(relevant.get(u));
+            seeds.removeAll(heard.get(u));
             seeds.sort(Comparator.comparing(TrackId::value));
             for (int s = 0; s < 3 && !seeds.isEmpty(); s++) {
                 TrackId seed = seeds.remove(random.nextInt(seeds.size()));
-                Set<TrackId> exclude = new HashSet<>(heard);
+                Set<TrackId> exclude = new HashSet<>(heard.get(u));
                 exclude.add(seed);
-                Set<TrackId> target = new HashSet<>(relevant);
+                Set<TrackId> target = new HashSet<>(relevant.get(u));
                 target.removeAll(exclude);
-                RecommendationRequest req = new RecommendationRequest(listener.id(), List.of(seed),
-                        new ListeningContext(null, null, listener.activity()), K, exclude);
+                RecommendationRequest req = new RecommendationRequest(listeners.get(u).id(), List.of(seed),
+                        new ListeningContext(null, null, listeners.get(u).activity()), K, exclude);
                 sessions++;
                 for (Map.Entry<String, Recommender> e : strategies.entrySet()) {
                     List<TrackId> got = e.getValue().recommend(req).stream().map(Recommendation::track).toList();
@@ -162,12 +192,12 @@ final class Simulation {
         return rows;
     }
 
-    private Listener listener(int u) {
+    private Group group() {
         List<Integer> order = new ArrayList<>();
         for (int g = 0; g < GENRES.size(); g++) {
             order.add(g);
         }
-        java.util.Collections.shuffle(order, random);
+        Collections.shuffle(order, random);
         double[] w = new double[GENRES.size()];
         w[order.get(0)] = 1.0;
         w[order.get(1)] = 0.6;
@@ -177,12 +207,29 @@ final class Simulation {
             artists.add(order.get(0) * ARTISTS_PER_GENRE + random.nextInt(ARTISTS_PER_GENRE));
         }
         artists.add(order.get(1) * ARTISTS_PER_GENRE + random.nextInt(ARTISTS_PER_GENRE));
-        return new Listener("listener-" + u, w, artists, ACTIVITIES.get(random.nextInt(ACTIVITIES.size())));
+        Set<TrackId> scene = new HashSet<>();
+        int size = Math.max(1, catalogue.size() * SCENE_PERCENT / 100);
+        while (scene.size() < size) {
+            scene.add(catalogue.get(random.nextInt(catalogue.size())).id());
+        }
+        return new Group(w, artists, scene);
+    }
+
+    private Listener listener(int u, Group group) {
+        Activity activity = ACTIVITIES.get(random.nextInt(ACTIVITIES.size()));
+        return new Listener("listener-" + u, group, activity, random.nextLong());
     }
 
     static double utility(Listener l, Synth t) {
-        return l.genreWeight()[t.genre()] + (l.artists().contains(t.artist()) ? 0.5 : 0)
-                - 2 * Math.abs(t.energy() - ENERGY_OF.get(l.activity()));
+        Group g = l.group();
+        return g.genreWeight()[t.genre()] + (g.artists().contains(t.artist()) ? 0.5 : 0)
+                + (g.scene().contains(t.id()) ? 1.0 : 0) - 2 * Math.abs(t.energy() - ENERGY_OF.get(l.activity()))
+                + 0.3 * ownTaste(l, t);
+    }
+
+    /** The listener's own taste for a track, a standard normal draw, the same every time it is asked. */
+    private static double ownTaste(Listener l, Synth t) {
+        return new SplittableRandom(l.tasteSeed() ^ (0x9E3779B97F4A7C15L * (t.index() + 1))).nextGaussian();
     }
 
     private List<Feedback> history(Listener l, List<TrackId> ranked, Map<TrackId, Double> utility) {

@@ -62,7 +62,7 @@ class CommandsTest {
 
     RecommendCommand recommend() {
         RecommendCommand c = new RecommendCommand();
-        c.library = library;
+        c.addLibrary(library, Map.of());
         c.addRecommender(fake, Map.of(Recommender.ID, "segue.recommender.mix-next/1"));
         return c;
     }
@@ -122,7 +122,7 @@ class CommandsTest {
     @Test
     void feedbackTellsEveryRecommender() {
         FeedbackCommand c = new FeedbackCommand();
-        c.library = library;
+        c.addLibrary(library, Map.of());
         c.clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
         c.addRecommender(fake, Map.of(Recommender.ID, "segue.recommender.preference/1"));
         CapturedCommandContext ctx = new CapturedCommandContext(dir, "t2", "skip", "--user", "anna");
@@ -141,7 +141,7 @@ class CommandsTest {
         assertEquals(Command.OK, new EvalCommand().run(ctx));
         String out = ctx.printed();
         assertTrue(out.startsWith("SIMULATION, not real listening data: 300 synthetic tracks"), out);
-        for (String s : List.of("random", "similar", "mix-next", "context", "preference", "hybrid")) {
+        for (String s : List.of("random", "similar", "mix-next", "context", "preference", "collaborative", "hybrid")) {
             assertTrue(out.lines().anyMatch(l -> l.startsWith(s + " ")), s + " missing in\n" + out);
         }
         CapturedCommandContext usage = new CapturedCommandContext(dir, "--users", "0");

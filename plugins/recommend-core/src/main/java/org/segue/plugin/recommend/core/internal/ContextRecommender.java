@@ -52,7 +52,7 @@ public class ContextRecommender implements Recommender {
     private static final double MOOD_MARGIN = 0.5;
 
     @Reference
-    TrackLibrary library;
+    UserLibraries libraries;
 
     private volatile int candidates = 1000;
 
@@ -64,6 +64,7 @@ public class ContextRecommender implements Recommender {
 
     @Override
     public List<Recommendation> recommend(RecommendationRequest request) {
+        TrackLibrary library = libraries.forUser(request.userId());
         ContextTargets t = ContextTargets.of(request.context());
         if (t.energy() == null && t.bpm() == null && t.valence() == null) {
             return List.of();

@@ -46,11 +46,20 @@ public class HybridRecommender implements Recommender {
     public @interface Config {
         @AttributeDefinition(description = "Weight per part as name=weight; the name is the recommender id "
                 + "without 'segue.recommender.' and revision, e.g. mix-next")
-        String[] weights() default {"similar=0.3", "mix-next=0.3", "context=0.15", "preference=0.25"};
+        String[] weights() default {"similar=0.3", "mix-next=0.3", "context=0.15", "preference=0.25",
+            "collaborative=0.25"};
 
         @AttributeDefinition(description = "Weight of recommenders not listed above (0 leaves them out)")
         double otherWeight() default 0.1;
     }
+
+    /**
+     * The default weights, as in {@link Config#weights}. Collaborative weighs as much as preference:
+     * both stand for the listener's taste, one from their own history, one from others'. It only
+     * takes part once it answers, i.e. once two users have feedback.
+     */
+    static final String[] DEFAULT_WEIGHTS = {"similar=0.3", "mix-next=0.3", "context=0.15", "preference=0.25",
+        "collaborative=0.25"};
 
     /** Parts by short name, sorted so answers do not depend on binding order. */
     private final Map<String, Recommender> parts = new ConcurrentSkipListMap<>();
@@ -133,7 +142,7 @@ public class HybridRecommender implements Recommender {
                 }
             }
         }
-        rerank(request.userId(), byTrack, answered);
+        rerank(request, byTrack, answered);
         double total = answered.values().stream().mapToDouble(Double::doubleValue).sum();
         List<Recommendation> out = new ArrayList<>();
         byTrack.forEach((track, votes) -> out.add(blend(track, votes, total)));
@@ -142,7 +151,8 @@ public class HybridRecommender implements Recommender {
     }
 
     /** Lets rerankers score the candidates they did not find themselves. */
-    private void rerank(String user, Map<TrackId, Map<String, Recommendation>> byTrack, Map<String, Double> answered) {
+    private void rerank(RecommendationRequest request, Map<TrackId, Map<String, Recommendation>> byTrack,
+            Map<String, Double> answered) {
         for (Map.Entry<String, Recommender> part : parts.entrySet()) {
             if (!(part.getValue() instanceof Reranker reranker) || weight(part.getKey()) <= 0) {
                 continue;
@@ -151,7 +161,7 @@ public class HybridRecommender implements Recommender {
                 if (!votes.containsKey(part.getKey())) {
                     Optional<Recommendation> r;
                     try {
-                        r = reranker.rerank(user, track);
+                        r = reranker.rerank(request, track);
                     } catch (RuntimeException e) {
                         r = Optional.empty();
                     }

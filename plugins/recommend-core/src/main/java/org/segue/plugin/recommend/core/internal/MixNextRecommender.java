@@ -64,7 +64,7 @@ public class MixNextRecommender implements Recommender {
     }
 
     @Reference
-    TrackLibrary library;
+    UserLibraries libraries;
 
     private volatile Settings settings = new Settings(0.06, true, 0.05, 0.35, 0.4, 0.25, 300);
 
@@ -81,6 +81,7 @@ public class MixNextRecommender implements Recommender {
 
     @Override
     public List<Recommendation> recommend(RecommendationRequest request) {
+        TrackLibrary library = libraries.forUser(request.userId());
         Optional<TrackFeatures> found = request.seeds().stream().findFirst().flatMap(id -> TrackFeatures.of(library, id));
         if (found.isEmpty()) {
             return List.of();

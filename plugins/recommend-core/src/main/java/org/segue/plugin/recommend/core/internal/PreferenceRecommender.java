@@ -60,7 +60,7 @@ public class PreferenceRecommender implements Recommender, Reranker {
     }
 
     @Reference
-    TrackLibrary library;
+    UserLibraries libraries;
 
     Clock clock = Clock.systemUTC();
     private final Map<String, PreferenceModel> models = new ConcurrentHashMap<>();
@@ -83,13 +83,18 @@ public class PreferenceRecommender implements Recommender, Reranker {
     }
 
     static Path dataDirectory(String configured) {
+        return dataDirectory(configured, "preferences");
+    }
+
+    /** The configured folder, else {@code $XDG_DATA_HOME/segue/<name>} (or {@code ~/.local/share/segue/<name>}). */
+    static Path dataDirectory(String configured, String name) {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("segue").resolve("preferences");
+        return base.resolve("segue").resolve(name);
     }
 
     /** The user's model, loaded on first use; empty for a new user. */
@@ -100,7 +105,7 @@ public class PreferenceRecommender implements Recommender, Reranker {
 
     @Override
     public void learn(Feedback feedback) {
-        Optional<TrackFeatures> track = TrackFeatures.of(library, feedback.track());
+        Optional<TrackFeatures> track = TrackFeatures.of(libraries.forUser(feedback.userId()), feedback.track());
         if (track.isEmpty()) {
             return;
         }
@@ -116,6 +121,7 @@ public class PreferenceRecommender implements Recommender, Reranker {
 
     @Override
     public List<Recommendation> recommend(RecommendationRequest request) {
+        TrackLibrary library = libraries.forUser(request.userId());
         PreferenceModel model = model(request.userId());
         if (model.weights().isEmpty()) {
             return List.of();
@@ -144,13 +150,14 @@ public class PreferenceRecommender implements Recommender, Reranker {
     }
 
     @Override
-    public Optional<Recommendation> rerank(String userId, TrackId track) {
+    public Optional<Recommendation> rerank(RecommendationRequest request, TrackId track) {
+        String userId = request.userId();
         PreferenceModel model = model(userId);
         if (model.weights().isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return TrackFeatures.of(library, track).map(t -> model.score(t, now)).filter(s -> !s.unknown())
+        return TrackFeatures.of(libraries.forUser(userId), track).map(t -> model.score(t, now)).filter(s -> !s.unknown())
                 .map(s -> new Recommendation(track, s.score(), s.why()));
     }
 }

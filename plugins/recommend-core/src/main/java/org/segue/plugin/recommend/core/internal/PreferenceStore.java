@@ -43,9 +43,13 @@ final class PreferenceStore {
 
     /** The file of a user: its id when that is a safe file name, else {@code u-} and the id's UTF-8 in hex. */
     Path file(String userId) {
-        String name = userId.matches("[A-Za-z0-9_.@-]{1,64}") && !userId.startsWith(".") ? userId
+        return folder.resolve(safeName(userId) + ".json");
+    }
+
+    /** A file name for a user id: the id when that is safe, else {@code u-} and the id's UTF-8 in hex. */
+    static String safeName(String userId) {
+        return userId.matches("[A-Za-z0-9_.@-]{1,64}") && !userId.startsWith(".") ? userId
                 : "u-" + HexFormat.of().formatHex(userId.getBytes(StandardCharsets.UTF_8));
-        return folder.resolve(name + ".json");
     }
 
     Optional<PreferenceModel> load(String userId, Duration halfLife) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.segue.api.library.TrackId;
 import org.segue.api.recommend.Recommendation;
+import org.segue.api.recommend.RecommendationRequest;
 
 /**
  * A recommender that can also score any given track (not only the ones it found), which the
@@ -11,6 +12,6 @@ import org.segue.api.recommend.Recommendation;
  * bundles' recommenders take part in the hybrid through {@code recommend} only.
  */
 interface Reranker {
-    /** This recommender's score and reason for a track and user, or empty when it has no opinion. */
-    Optional<Recommendation> rerank(String userId, TrackId track);
+    /** This recommender's score and reason for a track for this request, or empty when it has no opinion. */
+    Optional<Recommendation> rerank(RecommendationRequest request, TrackId track);
 }

@@ -49,7 +49,7 @@ public class SimilarRecommender implements Recommender {
     }
 
     @Reference
-    TrackLibrary library;
+    UserLibraries libraries;
 
     private volatile double tempoTolerance = 0.08;
     private volatile boolean harmonic = true;
@@ -63,6 +63,7 @@ public class SimilarRecommender implements Recommender {
 
     @Override
     public List<Recommendation> recommend(RecommendationRequest request) {
+        TrackLibrary library = libraries.forUser(request.userId());
         Optional<TrackFeatures> found = request.seeds().stream().map(id -> TrackFeatures.of(library, id))
                 .flatMap(Optional::stream).filter(f -> f.embedding() != null).findFirst();
         if (found.isEmpty()) {

@@ -58,6 +58,11 @@ record TrackFeatures(Track track, double bpm, String camelot, double energy, dou
 
     /** "Artist – Title", the title, or the id: what a listener recognises. */
     String label() {
+        return label(track);
+    }
+
+    /** "Artist – Title", the title, or the id of a track. */
+    static String label(Track track) {
         TrackTags tags = track.tags();
         if (tags.title() == null) {
             return track.id().value();

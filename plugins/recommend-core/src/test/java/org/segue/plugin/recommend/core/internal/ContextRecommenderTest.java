@@ -25,7 +25,7 @@ class ContextRecommenderTest {
         library.add("groove", "C", "funk", 110, "4B", 0.55, 0.5, 0.1);
         library.add("lullaby", "D", "ambient", 70, "1B", 0.10, 0.3, -0.8);
         library.add("drift", "E", "ambient", 85, "2A", 0.25, 0.1, -0.5);
-        context.library = library;
+        context.libraries = UserLibraries.of(library);
         context.activate(Configs.defaults(ContextRecommender.Config.class));
     }
 

@@ -38,12 +38,12 @@ class HybridRecommenderTest {
         library.add("cousin", "Cy", "techno", 126, "9A", 0.8, 0.5, 0.5, 0.9f, 0.3f, 0);
         library.add("stranger", "Di", "ambient", 70, "2B", 0.1, 0.2, -0.7, 0, 0, 1);
         SimilarRecommender similar = new SimilarRecommender();
-        similar.library = library;
+        similar.libraries = UserLibraries.of(library);
         similar.activate(Configs.defaults(SimilarRecommender.Config.class));
         MixNextRecommender mixNext = new MixNextRecommender();
-        mixNext.library = library;
+        mixNext.libraries = UserLibraries.of(library);
         mixNext.activate(Configs.defaults(MixNextRecommender.Config.class));
-        preference.library = library;
+        preference.libraries = UserLibraries.of(library);
         preference.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         preference.configure(null, Duration.ofDays(30), 100);
         hybrid.activate(Configs.defaults(HybridRecommender.Config.class));
@@ -105,6 +105,34 @@ class HybridRecommenderTest {
         assertEquals(1, h.recommend(request()).size());
         h.removePart(a, props);
         assertEquals(List.of(), h.recommend(request()));
+    }
+
+    @Test
+    void collaborativeFilteringJoinsTheBlendOnceTwoUsersHaveFeedback() {
+        CollaborativeRecommender cf = new CollaborativeRecommender();
+        cf.libraries = UserLibraries.of(library);
+        cf.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        cf.configure(null, Duration.ofDays(30), 2, 1, 200);
+        hybrid.addPart(cf, Map.of(Recommender.ID, CollaborativeRecommender.ID));
+        Feedback annaLikesStranger = new Feedback("anna", new TrackId("stranger"), FeedbackKind.LIKE, 1, NOW);
+        cf.learn(annaLikesStranger);
+        preference.learn(annaLikesStranger);
+        // One user: collaborative stays silent, the stranger (no mixable neighbour of the seed) is not found.
+        assertTrue(hybrid.recommend(request()).stream().noneMatch(r -> r.explanation().contains("collaborative")));
+        // Ben likes the seed and the stranger: listeners of the seed also like the stranger.
+        for (String t : List.of("seed", "stranger")) {
+            cf.learn(new Feedback("ben", new TrackId(t), FeedbackKind.LIKE, 1, NOW));
+        }
+        List<Recommendation> recs = hybrid.recommend(new RecommendationRequest("carl", List.of(seed),
+                new ListeningContext(null, null, Activity.PARTY), 5, Set.of()));
+        Recommendation stranger = recs.stream().filter(r -> r.track().value().equals("stranger")).findFirst().orElseThrow();
+        // Over the listeners other than carl (anna, ben): seed (0,1), stranger (1,1), cosine 1/√2.
+        assertEquals("[collaborative 0.51] liked by 1 listener who also liked Ann – Title seed (0.71)",
+                stranger.explanation());
+        // Its only part, collaborative 1-e^-(1/√2) at weight 0.25, over the weights of the parts that
+        // answered (similar, mix-next, collaborative; carl has no preference model).
+        assertEquals(0.25 * (1 - Math.exp(-1 / Math.sqrt(2))) / (0.3 + 0.3 + 0.25), stranger.score(), 1e-12);
+        assertTrue(recs.stream().allMatch(r -> !r.explanation().isBlank()));
     }
 
     @Test

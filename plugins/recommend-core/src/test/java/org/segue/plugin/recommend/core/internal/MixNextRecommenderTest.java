@@ -27,7 +27,7 @@ class MixNextRecommenderTest {
         library.add("clashing-key", "Cy", "house", 124, "3B", 0.65, NAN, NAN);
         library.add("same-key-far-tempo", "Di", "house", 131, "8A", 0.65, NAN, NAN);
         library.add("energy-drop", "Ed", "house", 124, "9A", 0.15, NAN, NAN);
-        mixNext.library = library;
+        mixNext.libraries = UserLibraries.of(library);
     }
 
     @Test

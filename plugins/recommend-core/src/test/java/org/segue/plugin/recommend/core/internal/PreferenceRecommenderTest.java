@@ -41,7 +41,7 @@ class PreferenceRecommenderTest {
 
     PreferenceRecommender recommender() {
         PreferenceRecommender r = new PreferenceRecommender();
-        r.library = library;
+        r.libraries = UserLibraries.of(library);
         r.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         r.configure(dir, Duration.ofDays(30), 500);
         return r;

@@ -30,7 +30,7 @@ class SimilarRecommenderTest {
         library.add("too-fast", "Di", "house", 140, "8A", 0.6, NAN, NAN, 0.98f, 0.05f, 0);
         library.add("half-time", "Ed", "dub", 63, "8B", 0.6, NAN, NAN, 0.9f, 0.3f, 0);
         library.add("far", "Fi", "pop", 125, "7A", 0.6, NAN, NAN, 0, 1, 0);
-        similar.library = library;
+        similar.libraries = UserLibraries.of(library);
         similar.activate(Configs.defaults(SimilarRecommender.Config.class));
     }
 

@@ -1,0 +1,48 @@
+package org.segue.plugin.connector.jamendo.internal;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Creative Commons licences from their deed URLs
+ * ({@code http://creativecommons.org/licenses/by-nc-sa/3.0/} is "CC BY-NC-SA 3.0"), and what they
+ * allow a DJ.
+ *
+ * <p>A DJ mix overlaps, beat-matches and re-times its tracks: an adaptation in the licences' terms.
+ * NoDerivatives (ND) licences forbid sharing adaptations, so ND tracks are never mixable here, even
+ * when Jamendo allows their download. NonCommercial (NC) tracks are mixable; the licence is kept with
+ * the track and printed in the mix's credits so the mix is shared on the same terms.
+ */
+final class CcLicences {
+    private static final Pattern DEED = Pattern.compile(
+            "creativecommons\\.org/(licenses|publicdomain)/([a-z-]+)/(\\d+(?:\\.\\d+)?)", Pattern.CASE_INSENSITIVE);
+
+    private CcLicences() {
+    }
+
+    /** The licence's short name, e.g. {@code CC BY-SA 4.0} or {@code CC0 1.0}; the URL itself when unknown; null for none. */
+    static String name(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        Matcher m = DEED.matcher(url);
+        if (!m.find()) {
+            return url;
+        }
+        String kind = m.group(2).toLowerCase(Locale.ROOT);
+        if (m.group(1).equalsIgnoreCase("publicdomain")) {
+            return kind.equals("zero") ? "CC0 " + m.group(3) : "Public Domain Mark " + m.group(3);
+        }
+        return "CC " + kind.toUpperCase(Locale.ROOT) + " " + m.group(3);
+    }
+
+    /** True when the licence lets a mix of the track be shared: a known CC licence without ND. */
+    static boolean allowsMixing(String url) {
+        String name = name(url);
+        if (name == null || !(name.startsWith("CC") || name.startsWith("Public Domain"))) {
+            return false;
+        }
+        return !name.contains("-ND") && !name.contains(" ND");
+    }
+}

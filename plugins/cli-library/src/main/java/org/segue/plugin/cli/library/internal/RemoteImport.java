@@ -38,6 +38,9 @@ import org.segue.plugin.cli.library.internal.ImportCommand.Outcome;
  * Imports the tracks of a service's playlist or search into the library
  * ({@code segue import --from <service> …}).
  *
+ * <p>The service's licence and the track's origin go into its tags ({@code license}, {@code source})
+ * so that a mix of it credits them.
+ *
  * <p>A track the service licenses for mixing ({@link AudioRights#MIXABLE}) is downloaded into
  * {@code downloads/<service>/} (temporary file, then an atomic rename), analysed and stored with
  * its source, remote id and licence. Any other track is stored as metadata only: marked not
@@ -162,6 +165,11 @@ final class RemoteImport {
         if (remote.musicBrainzId() != null) {
             other.putIfAbsent("musicbrainz_trackid", remote.musicBrainzId());
         }
+        // The service's licence is the one that counts (files often carry none): mixes credit it.
+        if (remote.licence() != null) {
+            other.put("license", remote.licence());
+        }
+        other.put("source", remote.service() + ":" + remote.remoteId());
         return new TrackTags(first(file.artist(), remote.artist()), first(file.title(), remote.title()),
                 first(file.album(), remote.album()), file.genre(), file.bpm(), file.key(), other);
     }

@@ -84,6 +84,8 @@ class RemoteImportTest {
         assertEquals("file", free.location().getScheme());
         assertEquals("audio of 1", Files.readString(Path.of(free.location()), StandardCharsets.UTF_8));
         assertEquals("Free Song", free.tags().title(), "the service's title where the file has none");
+        assertEquals("CC BY 4.0", free.tags().other().get("license"), "kept for the mix's credits");
+        assertEquals("testservice:1", free.tags().other().get("source"));
         assertTrue(library.analysis(free.id()).isPresent());
 
         Track locked = library.track(RemoteImport.id(connector.tracks.get(1))).orElseThrow();

@@ -132,6 +132,9 @@ public class MixEngineComponent implements MixEngine {
         AtomicFiles.writeString(cue, MixOutputs.cueSheet(output.getFileName().toString(), sections, plan.order().tracks()));
         AtomicFiles.writeString(tracklist, MixOutputs.tracklist(plan, sections, duration, notes));
         AtomicFiles.writeString(picture, MixOutputs.timelineSvg(sections, renderer.energy(), duration, plan));
+        // The set as playlists, beside the mix (not in MixResult, whose fields are fixed by the api).
+        AtomicFiles.writeString(AtomicFiles.sibling(output, ".m3u8"), SetExports.m3u8(sections, plan.order().tracks()));
+        AtomicFiles.writeString(AtomicFiles.sibling(output, ".xspf"), SetExports.xspf(sections, plan.order().tracks()));
         return new MixResult(output, cue, tracklist, picture, duration, sections);
     }
 }

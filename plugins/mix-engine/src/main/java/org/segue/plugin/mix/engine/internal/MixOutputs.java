@@ -50,6 +50,10 @@ final class MixOutputs {
             if (artist != null && !artist.isBlank()) {
                 s.append("    PERFORMER \"").append(quote(artist)).append("\"\n");
             }
+            String licence = SetExports.licence(tracks.get(i).tags());
+            if (licence != null) {
+                s.append("    REM LICENSE \"").append(quote(licence)).append("\"\n");
+            }
             s.append(String.format(Locale.ROOT, "    INDEX 01 %02d:%02d:%02d%n", frames / 75 / 60, frames / 75 % 60, frames % 75));
         }
         return s.toString();
@@ -69,6 +73,10 @@ final class MixOutputs {
             n.put("index", i + 1).put("title", sec.title()).put("file", t.file().toString()).put("id", t.id());
             n.put("startSeconds", sec.startSeconds()).put("soloStartSeconds", sec.soloStartSeconds())
                     .put("soloEndSeconds", sec.soloEndSeconds()).put("endSeconds", sec.endSeconds()).put("gainDb", sec.gainDb());
+            String licence = SetExports.licence(t.tags());
+            if (licence != null) {
+                n.put("licence", licence);
+            }
             t.analysis().get(StandardResults.TEMPO).ifPresent(v -> n.put("bpm", v.bpm()));
             t.analysis().get(StandardResults.KEY).ifPresent(k -> n.put("key", k.key().displayName()).put("camelot", k.key().camelot()));
             if (i > 0) {
@@ -79,6 +87,8 @@ final class MixOutputs {
                         .put("why", plan.order().transitions().get(i - 1).explanation());
             }
         }
+        ArrayNode credits = root.putArray("credits");
+        SetExports.credits(plan.order().tracks()).forEach(credits::add);
         ArrayNode warnings = root.putArray("notes");
         notes.forEach(warnings::add);
         return mapper.writeValueAsString(root);

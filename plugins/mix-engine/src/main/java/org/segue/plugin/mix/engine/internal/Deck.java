@@ -91,22 +91,53 @@ final class Deck implements AutoCloseable {
             block.data[1][i] *= g;
         }
         volume = volumeEnd;
+        // The edge fades keep the dry signal from clicking where the deck starts or stops; they come
+        // before the effects so that an echo or reverb tail is not faded with it.
+        double fadeFrames = EDGE_FADE_SECONDS * masterRate;
+        if (fadeIn || fadeOut) {
+            for (int i = 0; i < frames; i++) {
+                double g = 1;
+                if (fadeIn && i < fadeFrames) {
+                    g = i / fadeFrames;
+                }
+                if (fadeOut && i >= frames - fadeFrames) {
+                    g *= (frames - 1 - i) / fadeFrames;
+                }
+                block.data[0][i] *= (float) g;
+                block.data[1][i] *= (float) g;
+            }
+        }
+        processEffectsInto(master, frames);
+    }
+
+    /** True while one of the deck's effects rings out after its transition. */
+    boolean ringing() {
+        for (EffectSlot e : effects) {
+            if (e.ringing()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Renders the tails of the deck's ringing effects after the track itself has ended: the
+     * effects get silence in and add what they still sound into {@code master}.
+     */
+    void ringOut(PlanarBuffer master, int frames) {
+        block.clear(frames);
+        processEffectsInto(master, frames);
+    }
+
+    private void processEffectsInto(PlanarBuffer master, int frames) {
         block.set(frames, position);
         position += frames;
         for (EffectSlot e : effects) {
             e.process(block);
         }
-        double fadeFrames = EDGE_FADE_SECONDS * masterRate;
         for (int i = 0; i < frames; i++) {
-            double g = 1;
-            if (fadeIn && i < fadeFrames) {
-                g = i / fadeFrames;
-            }
-            if (fadeOut && i >= frames - fadeFrames) {
-                g *= (frames - 1 - i) / fadeFrames;
-            }
-            master.data[0][i] += (float) (block.data[0][i] * g);
-            master.data[1][i] += (float) (block.data[1][i] * g);
+            master.data[0][i] += block.data[0][i];
+            master.data[1][i] += block.data[1][i];
         }
     }
 

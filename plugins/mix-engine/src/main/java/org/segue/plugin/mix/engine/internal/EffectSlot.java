@@ -20,6 +20,16 @@ final class EffectSlot {
     private final double[] current;
     private boolean bypassed;
     private boolean active;
+    /** Frames the effect may still ring out after its transition, or 0 when not ringing. */
+    private long ringFramesLeft;
+    /** Consecutive frames of silent output while ringing. */
+    private long silentFrames;
+    private final long silenceToStop;
+
+    /** Output below this peak (-80 dBFS) counts as silence for ending a ring-out. */
+    static final float SILENT_PEAK = 1e-4f;
+    /** A ring-out ends after this much silence. */
+    static final double SILENCE_SECONDS = 0.25;
 
     EffectSlot(Effect effect, int sampleRate, int channels, int maxFrames) {
         this.descriptor = effect.descriptor();
@@ -28,6 +38,7 @@ final class EffectSlot {
         processor.prepare(sampleRate, channels, maxFrames);
         this.changes = new Changes(Math.max(1, descriptor.parameters().size()));
         this.current = new double[descriptor.parameters().size()];
+        this.silenceToStop = Math.round(sampleRate * SILENCE_SECONDS);
         for (int i = 0; i < current.length; i++) {
             current[i] = descriptor.parameters().get(i).defaultValue();
         }
@@ -57,14 +68,29 @@ final class EffectSlot {
      * the whole track. Switching out clears the effect's state so the next use starts clean.
      */
     void active(boolean on) {
-        if (active && !on && !bypassed) {
-            try {
-                processor.reset();
-            } catch (RuntimeException e) {
-                bypassed = true;
-            }
+        if (active && !on) {
+            reset();
         }
         active = on;
+        ringFramesLeft = 0;
+    }
+
+    /**
+     * Takes the effect out of the chain the way a DJ does at the end of a transition: it keeps
+     * processing, its parameters as the transition left them, so an echo or reverb tail rings out
+     * instead of being cut; it stops (and is reset) after {@link #SILENCE_SECONDS} of silent output
+     * or {@code maxTailFrames}, whichever comes first.
+     */
+    void release(long maxTailFrames) {
+        if (active && ringFramesLeft == 0) {
+            ringFramesLeft = Math.max(1, maxTailFrames);
+            silentFrames = 0;
+        }
+    }
+
+    /** True while a released effect rings out. */
+    boolean ringing() {
+        return active && ringFramesLeft > 0;
     }
 
     /** Processes the block in place with the queued changes, then clears them; does nothing while inactive. */
@@ -75,8 +101,38 @@ final class EffectSlot {
             } catch (RuntimeException e) {
                 bypassed = true;
             }
+            if (ringFramesLeft > 0) {
+                ringDown(block);
+            }
         }
         changes.clear();
+    }
+
+    private void ringDown(PlanarBuffer block) {
+        int frames = block.frames();
+        float peak = 0;
+        for (float[] channel : block.data) {
+            for (int i = 0; i < frames; i++) {
+                peak = Math.max(peak, Math.abs(channel[i]));
+            }
+        }
+        silentFrames = peak < SILENT_PEAK ? silentFrames + frames : 0;
+        ringFramesLeft -= frames;
+        if (ringFramesLeft <= 0 || silentFrames >= silenceToStop) {
+            reset();
+            active = false;
+            ringFramesLeft = 0;
+        }
+    }
+
+    private void reset() {
+        if (!bypassed) {
+            try {
+                processor.reset();
+            } catch (RuntimeException e) {
+                bypassed = true;
+            }
+        }
     }
 
     boolean bypassed() {

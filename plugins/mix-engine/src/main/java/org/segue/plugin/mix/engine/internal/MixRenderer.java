@@ -42,12 +42,15 @@ final class MixRenderer {
     static final int BLOCK = 512;
     /** Gain limits of loudness normalisation: a silent or broken track is not boosted without bound. */
     static final double MAX_GAIN_DB = 24;
+    /** The longest an effect may ring out after its transition (a long reverb's decay). */
+    static final double MAX_TAIL_SECONDS = 6;
 
     private final Timeline timeline;
     private final AudioOpener opener;
     private final TimeStretcher stretcher;
     private final Map<String, Effect> effects;
     private final int rate;
+    private final long maxTailFrames;
     private final double targetLufs;
     private final double ceilingDbtp;
     private final List<String> warnings = new ArrayList<>();
@@ -61,6 +64,7 @@ final class MixRenderer {
         this.stretcher = stretcher;
         this.effects = effects;
         this.rate = rate;
+        this.maxTailFrames = Math.round(MAX_TAIL_SECONDS * rate);
         this.targetLufs = targetLufs;
         this.ceilingDbtp = ceilingDbtp;
     }
@@ -142,9 +146,11 @@ final class MixRenderer {
         for (int i = 0; i < timeline.tracks().size(); i++) {
             Timeline.Span span = timeline.spans().get(i);
             if (span.masterEnd() <= m0 || span.masterStart() >= m1) {
-                Deck gone = decks.remove(i);
-                if (gone != null) {
-                    gone.close();
+                Deck ended = decks.get(i);
+                if (ended != null && span.masterEnd() <= m0 && ended.ringing()) {
+                    ended.ringOut(master, frames);
+                } else if (ended != null) {
+                    decks.remove(i).close();
                 }
                 continue;
             }
@@ -163,7 +169,9 @@ final class MixRenderer {
             if (role != null) {
                 volume = automate(deck, transition, role, beat0, beat1);
             } else {
-                deck.effects.forEach(e -> e.active(false));
+                for (EffectSlot e : deck.effects) {
+                    e.release(maxTailFrames);
+                }
             }
             boolean last = span.masterEnd() < m1 || (i == timeline.tracks().size() - 1 && span.masterEnd() <= m1);
             deck.render(master, frames, t0, t1, volume, first && span.masterStart() > 0, last);

@@ -25,6 +25,7 @@ import org.segue.api.connector.RemotePlaylist;
 import org.segue.api.connector.RemoteTrack;
 import org.segue.api.connector.SegueConnector;
 import org.segue.api.connector.StreamingConnector;
+import org.segue.support.licence.CcLicences;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.segue.api.connector.AudioRights;
 import org.segue.api.connector.Page;
 import org.segue.api.connector.RemoteTrack;
+import org.segue.support.licence.CcLicences;
 
 class JamendoConnectorTest {
     private final JamendoFake jamendo;

@@ -35,7 +35,7 @@ import org.segue.api.command.SegueCommand;
  * are never printed. The file is written atomically and readable by its owner only.
  */
 @Component
-@SegueCommand(name = "connect", summary = "Saves a streaming service account (Subsonic …) for segue import --from")
+@SegueCommand(name = "connect", summary = "Saves a service account (Subsonic, Jamendo, Spotify, Icecast …) in your own config folder")
 public class ConnectCommand implements Command {
     static final String USAGE_TEXT = "usage: segue connect <service> [--name N] [--secret KEY]... [--no-secret] key=value...\n"
             + "       e.g. segue connect subsonic url=https://music.example.org username=alice   (asks for the password)";
@@ -84,7 +84,9 @@ public class ConnectCommand implements Command {
                 return USAGE;
             }
         }
-        if (secrets.isEmpty() && !noSecret) {
+        if (noSecret) {
+            secrets.clear();
+        } else if (secrets.isEmpty()) {
             secrets.add("password");
         }
         for (String key : values.keySet()) {
@@ -121,8 +123,9 @@ public class ConnectCommand implements Command {
         }
         Path file = userConf.resolve(PID_PREFIX + service + "-" + name + ".cfg");
         write(file, values);
-        ctx.out().println("Saved the " + service + " account '" + name + "' to " + file + " (readable by you only; "
-                + String.join(", ", secrets) + " not shown). Use it with: segue import --from " + service + " …");
+        ctx.out().println("Saved the " + service + " account '" + name + "' to " + file + " (readable by you only"
+                + (secrets.isEmpty() ? "" : "; " + String.join(", ", secrets) + " not shown")
+                + "). Use it with: segue import --from " + service + " …");
         return OK;
     }
 

@@ -1,0 +1,170 @@
+package org.segue.plugin.server.http.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Starts and stops Jetty (Apache Felix HTTP, the OSGi Servlet Whiteboard) for {@code segue serve}.
+ *
+ * <p>Why the HTTP bundles are installed here and not at boot: the Felix Jetty bundle starts
+ * listening (on 8080) the moment it starts unless a framework property says otherwise, and every
+ * {@code segue} command boots the same kernel. Kept in {@code bundles/server/}, which the kernel
+ * does not load, they cost the other commands nothing (no port, no start-up time) and exist only
+ * in a serving process. Their framework cache is the process's own, so nothing outlives it.
+ *
+ * <p>Jetty is told to wait for its configuration ({@code org.apache.felix.http.require.config}),
+ * then gets it through Config Admin (PID {@code org.apache.felix.http}): host, port, no server
+ * header. The property is a JVM system property because the framework properties are the kernel's
+ * and Felix falls back to system properties; this process serves and does nothing else.
+ */
+final class HttpRuntime {
+
+    static final String FELIX_HTTP_PID = "org.apache.felix.http";
+    private static final String RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
+    private static final String ENDPOINT = "osgi.http.endpoint";
+
+    private final BundleContext context;
+    private final ConfigurationAdmin configAdmin;
+    private final List<Bundle> started = new ArrayList<>();
+    private Configuration configuration;
+    /** Held so the level set on it stays (java.util.logging keeps loggers weakly). */
+    private java.util.logging.Logger spiFlyLog;
+
+    HttpRuntime(BundleContext context, ConfigurationAdmin configAdmin) {
+        this.context = context;
+        this.configAdmin = configAdmin;
+    }
+
+    /** The folder of the server's bundles in an installation. */
+    static Path bundleFolder(BundleContext context) {
+        String home = context.getProperty("segue.home");
+        if (home == null) {
+            throw new IllegalStateException("the framework property segue.home is not set; is this a Segue kernel?");
+        }
+        return Path.of(home, "bundles", "server");
+    }
+
+    /**
+     * Installs and starts the HTTP bundles and Jetty on {@code host:port}.
+     *
+     * @return the address Jetty listens on (with the real port when {@code port} is 0)
+     */
+    URI start(Path bundles, String host, int port, boolean verbose, Duration timeout)
+            throws IOException, BundleException, InterruptedException {
+        System.setProperty("org.apache.felix.http.require.config", "true");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        // SPI Fly reports every provider it registers through java.util.logging at INFO.
+        spiFlyLog = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+        spiFlyLog.setLevel(verbose ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+        configuration = configAdmin.getConfiguration(FELIX_HTTP_PID, "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("org.apache.felix.http.enable", "true");
+        props.put("org.apache.felix.https.enable", "false");
+        props.put("org.apache.felix.http.host", host);
+        props.put("org.osgi.service.http.port", Integer.toString(port));
+        props.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        props.put("org.apache.felix.http.name", "segue");
+        configuration.update(props);
+
+        List<Path> jars = new ArrayList<>();
+        if (!Files.isDirectory(bundles)) {
+            throw new IOException("the server's bundles are missing: " + bundles + " does not exist");
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(bundles, "*.jar")) {
+            files.forEach(jars::add);
+        }
+        jars.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            String location = jar.toUri().toString();
+            Bundle b = context.getBundle(location);
+            installed.add(b != null ? b : context.installBundle(location));
+        }
+        // SPI Fly first: it weaves SLF4J's ServiceLoader calls, so it must be active before SLF4J loads.
+        installed.sort(Comparator.comparingInt(b -> b.getSymbolicName().startsWith("org.apache.aries.spifly") ? 0
+                : b.getSymbolicName().startsWith("org.apache.felix.http.jetty") ? 2 : 1));
+        for (Bundle b : installed) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && b.getState() != Bundle.ACTIVE) {
+                b.start();
+                started.add(b);
+            }
+        }
+        return awaitEndpoint(timeout);
+    }
+
+    private URI awaitEndpoint(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String endpoint : endpoints()) {
+                URI uri = URI.create(endpoint);
+                if (uri.getPort() > 0) {
+                    return uri;
+                }
+            }
+            Thread.sleep(25);
+        }
+        throw new IllegalStateException("Jetty did not start listening within " + timeout.toSeconds()
+                + " s; is the port taken? (segue --verbose serve shows Jetty's log)");
+    }
+
+    private List<String> endpoints() {
+        List<String> out = new ArrayList<>();
+        try {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(RUNTIME, null);
+            if (refs == null) {
+                return out;
+            }
+            for (ServiceReference<?> ref : refs) {
+                Object v = ref.getProperty(ENDPOINT);
+                if (v instanceof String s) {
+                    out.add(s);
+                } else if (v instanceof String[] a) {
+                    out.addAll(List.of(a));
+                } else if (v instanceof Collection<?> c) {
+                    c.forEach(e -> out.add(String.valueOf(e)));
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** Stops Jetty and the bundles started here; the port is closed when this returns. */
+    void stop() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).stop();
+            } catch (BundleException | IllegalStateException e) {
+                // the framework is stopping anyway; the kernel reports bundles that fail to stop
+            }
+        }
+        started.clear();
+        if (configuration != null) {
+            try {
+                configuration.delete();
+            } catch (IOException | IllegalStateException ignored) {
+                // Config Admin is gone: so is its state, which lives in this process's cache
+            }
+        }
+    }
+}

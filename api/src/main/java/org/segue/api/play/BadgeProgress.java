@@ -1,6 +1,7 @@
 package org.segue.api.play;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,17 @@ import java.util.Objects;
  * @param count the badge's own counter (events counted, streak length…), {@code >= 0}
  * @param earnedAt the time of the event that earned it (not the wall clock, so replays give the
  *        same result), or {@code null} until earned
+ * @param state the badge's own small memory beyond {@code count}, e.g. the distinct genres seen as
+ *        keys; copied, never {@code null}; at most {@link #MAX_STATE} entries (since 1.1)
  */
-public record BadgeProgress(String badgeId, String userId, double fraction, long count, Instant earnedAt) {
+public record BadgeProgress(String badgeId, String userId, double fraction, long count, Instant earnedAt,
+        Map<String, String> state) {
+
+    /**
+     * The most entries {@link #state} may hold: the host stores progress per user and badge, so a
+     * badge that needs to remember more should count instead.
+     */
+    public static final int MAX_STATE = 256;
 
     /** Validates. */
     public BadgeProgress {
@@ -28,6 +38,15 @@ public record BadgeProgress(String badgeId, String userId, double fraction, long
         if (earnedAt != null && fraction != 1) {
             throw new IllegalArgumentException("an earned badge has fraction 1: " + fraction);
         }
+        state = state == null ? Map.of() : Map.copyOf(state);
+        if (state.size() > MAX_STATE) {
+            throw new IllegalArgumentException("state holds " + state.size() + " entries, at most " + MAX_STATE);
+        }
+    }
+
+    /** Progress without state, as in version 1.0. */
+    public BadgeProgress(String badgeId, String userId, double fraction, long count, Instant earnedAt) {
+        this(badgeId, userId, fraction, count, earnedAt, Map.of());
     }
 
     /** No progress yet: what the host passes with a user's first event. */

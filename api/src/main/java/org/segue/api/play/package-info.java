@@ -7,11 +7,15 @@
  * functions from (stored progress, event) to new progress; the host stores the progress, shows it,
  * and ranks challenge scores on leaderboards.
  *
+ * <p>Producers record events through the host's {@link org.segue.api.play.EventLog} service.
+ *
  * <p>Versioning: consumers (badge and challenge implementers, event producers) import
- * {@code [1.0,2)}; there are no provider types in this package.
+ * {@code [1.1,2)}; the host, which implements the provider type {@link org.segue.api.play.EventLog},
+ * imports {@code [1.1,1.2)}. 1.1 added {@code EventLog}, {@code RecordResult}, the {@code state} of
+ * the progress records and event types and attributes.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.segue.api.play;
 
 import org.osgi.annotation.bundle.Export;

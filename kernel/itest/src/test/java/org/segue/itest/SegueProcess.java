@@ -29,6 +29,8 @@ final class SegueProcess {
         ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile());
         // Never the developer's own ~/.config/segue: their connector accounts must not leak into tests.
         pb.environment().put("XDG_CONFIG_HOME", directory.resolve(".config").toString());
+        // Nor their data (library, event log, preferences), unless a test names its own folder.
+        pb.environment().put("XDG_DATA_HOME", directory.resolve(".local/share").toString());
         pb.environment().putAll(env);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return pb.start();

@@ -2,6 +2,10 @@ package org.segue.plugin.cli.mix.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.segue.api.play.EventLog;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.Progress;
@@ -25,7 +29,7 @@ public class MixCommand implements Command {
 
     static final String USAGE_TEXT = "usage: segue mix <files or folders> -o mix.wav|mix.flac [--style ID] "
             + "[--arc club|rising|falling|steady|wave] [--minutes N] [--pitch SEMITONES] [--lufs L] [--seed N] "
-            + "[--save-plan plan.json] | segue mix --plan plan.json -o mix.wav";
+            + "[--save-plan plan.json] [--user U] | segue mix --plan plan.json -o mix.wav";
 
     @Reference
     MixEngine engine;
@@ -33,6 +37,11 @@ public class MixCommand implements Command {
     AnalysisService analysis;
     @Reference
     AudioOpener opener;
+
+    /** Where a made mix is told to badges and challenges; optional, the mix does not depend on it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventLog events;
 
     @Override
     public int run(CommandContext ctx) throws Exception {
@@ -69,6 +78,14 @@ public class MixCommand implements Command {
                     shown[0] = now;
                 }
             });
+        }
+        EventLog log = events;
+        if (log != null) {
+            try {
+                log.record(MixEvents.created(o.user, plan, result, java.time.Instant.now()));
+            } catch (RuntimeException e) {
+                ctx.err().println("warning: the mix was not recorded for badges and challenges: " + e.getMessage());
+            }
         }
         PlanPrinter.print(ctx.out(), plan, result.sections());
         ctx.out().printf("%nmix: %s (%s)%ncue sheet: %s%ntracklist: %s%ntimeline: %s%n", result.audio(),

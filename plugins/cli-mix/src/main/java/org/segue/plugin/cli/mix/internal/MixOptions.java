@@ -36,6 +36,8 @@ final class MixOptions {
     Path plan;
     /** Where to save the plan ({@code --save-plan}). */
     Path savePlan;
+    /** Whose mix it is, for badges and challenges ({@code --user}); the command line's one user by default. */
+    String user = "default";
 
     /** Parses; throws {@link IllegalArgumentException} with a message for the user. */
     static MixOptions parse(List<String> args) {
@@ -54,6 +56,7 @@ final class MixOptions {
                 case "--json" -> o.json = true;
                 case "--plan" -> o.plan = Path.of(value(args, ++i, a));
                 case "--save-plan" -> o.savePlan = Path.of(value(args, ++i, a));
+                case "--user" -> o.user = value(args, ++i, a);
                 default -> {
                     if (a.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + a);

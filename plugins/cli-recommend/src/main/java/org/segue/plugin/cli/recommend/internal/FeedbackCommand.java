@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.segue.api.play.EventLog;
+import org.segue.api.play.UserEvent;
+import org.segue.api.play.UserEventTypes;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -34,6 +37,11 @@ public class FeedbackCommand implements Command {
 
     final RecommenderRegistry recommenders = new RecommenderRegistry();
     Clock clock = Clock.systemUTC();
+
+    /** Where plays and likes are told to badges and challenges; optional. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventLog events;
 
     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -98,10 +106,36 @@ public class FeedbackCommand implements Command {
                 ctx.err().println("segue feedback: " + r.getKey() + " could not learn it: " + e.getMessage());
             }
         }
+        record(ctx, user, id, kind, library, feedback.time());
         ctx.out().println(kind.name().toLowerCase(Locale.ROOT) + " of " + library.track(id).map(Tracks::label)
                 .orElseThrow() + " recorded for " + user + " (" + (recommenders.all().size() - failed)
                 + " recommenders told)");
         return failed == 0 ? OK : FAILURE;
+    }
+
+    /** Plays and likes become events for badges and challenges (crate digger, curator …). */
+    private void record(CommandContext ctx, String user, TrackId id, FeedbackKind kind, TrackLibrary library,
+            java.time.Instant time) {
+        EventLog log = events;
+        String type = kind == FeedbackKind.PLAY ? UserEventTypes.TRACK_PLAYED
+                : kind == FeedbackKind.LIKE ? UserEventTypes.TRACK_LIKED : null;
+        if (log == null || type == null) {
+            return;
+        }
+        Map<String, String> a = new java.util.HashMap<>();
+        a.put(UserEventTypes.TRACK, id.value());
+        library.track(id).map(t -> t.tags().genre()).filter(g -> g != null && !g.isBlank())
+                .ifPresent(g -> a.put(UserEventTypes.GENRE, g));
+        library.analysis(id).ifPresent(r -> {
+            r.get(org.segue.api.analysis.StandardResults.TEMPO)
+                    .ifPresent(t -> a.put(UserEventTypes.BPM, String.format(Locale.ROOT, "%.2f", t.bpm())));
+            r.get(org.segue.api.analysis.StandardResults.KEY).ifPresent(k -> a.put(UserEventTypes.KEY, k.key().camelot()));
+        });
+        try {
+            log.record(new UserEvent(user, type, time, a));
+        } catch (RuntimeException e) {
+            ctx.err().println("warning: not recorded for badges and challenges: " + e.getMessage());
+        }
     }
 
     private static FeedbackKind kind(String word) {

@@ -136,6 +136,35 @@ class CommandsTest {
     }
 
     @Test
+    void likesAndPlaysAreToldToBadgesAndChallengesOtherFeedbackIsNot() {
+        List<org.segue.api.play.UserEvent> told = new ArrayList<>();
+        FeedbackCommand c = new FeedbackCommand();
+        c.addLibrary(library, Map.of());
+        c.clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
+        c.events = new org.segue.api.play.EventLog() {
+            @Override
+            public org.segue.api.play.RecordResult record(org.segue.api.play.UserEvent event) {
+                told.add(event);
+                return new org.segue.api.play.RecordResult("e" + told.size(),
+                        org.segue.api.play.RecordResult.Status.RECORDED, null);
+            }
+
+            @Override
+            public List<org.segue.api.play.UserEvent> history(String userId) {
+                return told;
+            }
+        };
+        assertEquals(Command.OK, c.run(new CapturedCommandContext(dir, "t2", "like", "--user", "anna")));
+        assertEquals(Command.OK, c.run(new CapturedCommandContext(dir, "t3", "skip", "--user", "anna")));
+        assertEquals(Command.OK, c.run(new CapturedCommandContext(dir, "t1", "play", "--user", "anna")));
+        assertEquals(List.of(org.segue.api.play.UserEventTypes.TRACK_LIKED, org.segue.api.play.UserEventTypes.TRACK_PLAYED),
+                told.stream().map(org.segue.api.play.UserEvent::type).toList());
+        assertEquals(Map.of("track", "t2", "genre", "house"), told.get(0).attributes());
+        assertEquals("anna", told.get(0).userId());
+        assertEquals(Instant.parse("2024-05-01T10:00:00Z"), told.get(0).time());
+    }
+
+    @Test
     void evalPrintsTheSimulationTable() {
         CapturedCommandContext ctx = new CapturedCommandContext(dir, "--users", "4", "--seed", "7", "--tracks", "300");
         assertEquals(Command.OK, new EvalCommand().run(ctx));

@@ -77,7 +77,7 @@ public class ContextRecommender implements Recommender {
         List<Recommendation> out = new ArrayList<>();
         for (Track track : library.search(query).tracks()) {
             if (!skip.contains(track.id())) {
-                score(t, TrackFeatures.of(library, track), out);
+                score(t, libraries.features(library, track), out);
             }
         }
         out.sort(Comparator.comparingDouble(Recommendation::score).reversed().thenComparing(r -> r.track().value()));

@@ -82,7 +82,7 @@ public class MixNextRecommender implements Recommender {
     @Override
     public List<Recommendation> recommend(RecommendationRequest request) {
         TrackLibrary library = libraries.forUser(request.userId());
-        Optional<TrackFeatures> found = request.seeds().stream().findFirst().flatMap(id -> TrackFeatures.of(library, id));
+        Optional<TrackFeatures> found = request.seeds().stream().findFirst().flatMap(id -> libraries.features(library, id));
         if (found.isEmpty()) {
             return List.of();
         }
@@ -99,7 +99,7 @@ public class MixNextRecommender implements Recommender {
             if (skip.contains(t.id())) {
                 continue;
             }
-            TrackFeatures c = TrackFeatures.of(library, t);
+            TrackFeatures c = libraries.features(library, t);
             double d = Mixability.tempoDistance(seed.bpm(), c.bpm());
             if (!Double.isNaN(d) && d > s.tolerance()) {
                 continue;

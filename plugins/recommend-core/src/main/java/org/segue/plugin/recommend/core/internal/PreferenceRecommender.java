@@ -105,7 +105,7 @@ public class PreferenceRecommender implements Recommender, Reranker {
 
     @Override
     public void learn(Feedback feedback) {
-        Optional<TrackFeatures> track = TrackFeatures.of(libraries.forUser(feedback.userId()), feedback.track());
+        Optional<TrackFeatures> track = libraries.features(libraries.forUser(feedback.userId()), feedback.track());
         if (track.isEmpty()) {
             return;
         }
@@ -140,7 +140,7 @@ public class PreferenceRecommender implements Recommender, Reranker {
             if (request.exclude().contains(t.id()) || request.seeds().contains(t.id())) {
                 continue;
             }
-            PreferenceModel.Scored s = model.score(TrackFeatures.of(library, t), now);
+            PreferenceModel.Scored s = model.score(libraries.features(library, t), now);
             if (!s.unknown()) {
                 out.add(new Recommendation(t.id(), s.score(), s.why()));
             }
@@ -157,7 +157,7 @@ public class PreferenceRecommender implements Recommender, Reranker {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return TrackFeatures.of(libraries.forUser(userId), track).map(t -> model.score(t, now)).filter(s -> !s.unknown())
+        return libraries.features(libraries.forUser(userId), track).map(t -> model.score(t, now)).filter(s -> !s.unknown())
                 .map(s -> new Recommendation(track, s.score(), s.why()));
     }
 }

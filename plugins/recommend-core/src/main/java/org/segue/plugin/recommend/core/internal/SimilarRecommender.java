@@ -64,7 +64,7 @@ public class SimilarRecommender implements Recommender {
     @Override
     public List<Recommendation> recommend(RecommendationRequest request) {
         TrackLibrary library = libraries.forUser(request.userId());
-        Optional<TrackFeatures> found = request.seeds().stream().map(id -> TrackFeatures.of(library, id))
+        Optional<TrackFeatures> found = request.seeds().stream().map(id -> libraries.features(library, id))
                 .flatMap(Optional::stream).filter(f -> f.embedding() != null).findFirst();
         if (found.isEmpty()) {
             return List.of();
@@ -85,7 +85,7 @@ public class SimilarRecommender implements Recommender {
             if (skip.contains(hit.track().id())) {
                 continue;
             }
-            TrackFeatures c = TrackFeatures.of(library, hit.track());
+            TrackFeatures c = libraries.features(library, hit.track());
             if (!mixes(seed, c, key)) {
                 continue;
             }

@@ -37,6 +37,9 @@ public class UserLibraries {
             .thenComparing(Comparator.comparingInt(Key::ranking).reversed()).thenComparingLong(Key::serviceId);
 
     private final ConcurrentSkipListMap<Key, TrackLibrary> libraries = new ConcurrentSkipListMap<>(ORDER);
+    /** Per library (by identity): the decoded features of its tracks. */
+    private final Map<TrackLibrary, FeatureCache> features =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** The libraries for a given default library only: for tests and offline tools. */
     public static UserLibraries of(TrackLibrary defaultLibrary) {
@@ -53,6 +56,26 @@ public class UserLibraries {
 
     public void removeLibrary(TrackLibrary library, Map<String, Object> properties) {
         libraries.remove(key(properties), library);
+        if (!libraries.containsValue(library)) {
+            features.remove(library);
+        }
+    }
+
+    /** A track's recommendation features, decoded once per version of the track (see {@link FeatureCache}). */
+    TrackFeatures features(TrackLibrary library, org.segue.api.library.Track track) {
+        FeatureCache cache = features.computeIfAbsent(library, l -> new FeatureCache(FeatureCache.DEFAULT_CAPACITY));
+        TrackFeatures known = cache.get(track);
+        if (known != null) {
+            return known;
+        }
+        TrackFeatures decoded = TrackFeatures.of(library, track);
+        cache.put(track, decoded);
+        return decoded;
+    }
+
+    /** The features of the track with an id, or empty when the library has no such track. */
+    java.util.Optional<TrackFeatures> features(TrackLibrary library, org.segue.api.library.TrackId id) {
+        return library.track(id).map(t -> features(library, t));
     }
 
     /**

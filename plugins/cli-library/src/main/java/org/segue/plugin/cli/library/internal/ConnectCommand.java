@@ -5,11 +5,8 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
+import org.segue.support.io.AtomicFiles;
 
 /**
  * {@code segue connect <service> [--name N] [--secret KEY]… key=value…}: saves one account of a
@@ -146,29 +144,13 @@ public class ConnectCommand implements Command {
     /** Writes the configuration atomically, owner-only where the file system has POSIX permissions. */
     static void write(Path file, Map<String, String> values) throws IOException {
         Path folder = file.getParent();
-        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(folder)) {
             Files.createDirectories(folder);
-            if (posix) {
-                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-            }
+            AtomicFiles.restrict(folder);
         }
         StringBuilder text = new StringBuilder("# Written by segue connect; secrets are kept here, readable by you only.\n");
         values.forEach((k, v) -> text.append(CfgValues.escapeKey(k)).append('=').append(CfgValues.escapeValue(v))
                 .append('\n'));
-        Path temp = posix
-                ? Files.createTempFile(folder, ".connect-", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(folder, ".connect-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeBytes(file, text.toString().getBytes(StandardCharsets.UTF_8), true);
     }
 }

@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,6 +31,7 @@ import org.segue.api.library.TrackId;
 import org.segue.api.library.TrackLibrary;
 import org.segue.api.library.TrackSource;
 import org.segue.plugin.cli.library.internal.ImportCommand.Outcome;
+import org.segue.support.io.AtomicFiles;
 
 /**
  * Imports the tracks of a service's playlist or search into the library
@@ -140,19 +139,8 @@ final class RemoteImport {
     }
 
     private static void download(StreamingConnector connector, RemoteTrack remote, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".download-", ".part");
-        try {
-            try (InputStream in = connector.openAudio(remote)) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        try (InputStream in = connector.openAudio(remote)) {
+            AtomicFiles.copy(in, file);
         }
     }
 

@@ -2,17 +2,16 @@ package org.segue.plugin.connector.spotify.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.segue.support.io.AtomicFiles;
 
 /**
  * One account's Spotify tokens in a file of the OS user's configuration folder
@@ -67,27 +66,11 @@ final class TokenStore {
         n.put("expires_at", tokens.expiresAt().getEpochSecond());
         n.put("scope", tokens.scope());
         Path folder = file.toAbsolutePath().getParent();
-        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(folder)) {
             Files.createDirectories(folder);
-            if (posix) {
-                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-            }
+            AtomicFiles.restrict(folder);
         }
-        Path temp = posix
-                ? Files.createTempFile(folder, ".tokens-", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(folder, ".tokens-", ".tmp");
-        try {
-            Files.writeString(temp, n.toPrettyString() + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeBytes(file, (n.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8), true);
     }
 
     /** Forgets the tokens (Spotify no longer accepts them). */

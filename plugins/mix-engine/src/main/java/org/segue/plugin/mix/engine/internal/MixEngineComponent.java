@@ -1,7 +1,8 @@
 package org.segue.plugin.mix.engine.internal;
 
+import org.segue.support.io.AtomicFiles;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,35 +107,38 @@ public class MixEngineComponent implements MixEngine {
         return new Timeline(tracks, plan.transitions());
     }
 
+    /** The target with another extension: {@code mix.wav} → {@code mix.cue}. */
+    static Path sibling(Path target, String extension) {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return target.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + extension);
+    }
+
     private MixResult render(MixPlan plan, Timeline timeline, double from, double to, RenderOptions options,
             DoubleConsumer progress) throws IOException {
         Path output = options.output().toAbsolutePath();
         boolean flac = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".flac");
         MixRenderer renderer = new MixRenderer(timeline, opener, stretcher, Map.copyOf(effects), options.sampleRate(),
                 options.targetLufs(), options.ceilingDbtp());
-        Path temporary = AtomicFiles.temporaryFor(output);
-        try {
+        AtomicFiles.write(output, temporary -> {
             try (MixRenderer.FileSink writer = flac ? new FlacWriter(temporary, options.sampleRate())
                     : new WavWriter(temporary, options.sampleRate(), MixRenderer.BLOCK)) {
                 renderer.render(from, to, writer, progress);
             }
-            AtomicFiles.commit(temporary, output);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
         double duration = to - from;
         List<MixResult.Section> sections = MixOutputs.sections(timeline, plan, options.targetLufs(), from);
         List<String> notes = new ArrayList<>(timeline.adjustments());
         notes.addAll(renderer.warnings());
-        Path cue = AtomicFiles.sibling(output, ".cue");
-        Path tracklist = AtomicFiles.sibling(output, ".json");
-        Path picture = AtomicFiles.sibling(output, ".svg");
+        Path cue = sibling(output, ".cue");
+        Path tracklist = sibling(output, ".json");
+        Path picture = sibling(output, ".svg");
         AtomicFiles.writeString(cue, MixOutputs.cueSheet(output.getFileName().toString(), sections, plan.order().tracks()));
         AtomicFiles.writeString(tracklist, MixOutputs.tracklist(plan, sections, duration, notes));
         AtomicFiles.writeString(picture, MixOutputs.timelineSvg(sections, renderer.energy(), duration, plan));
         // The set as playlists, beside the mix (not in MixResult, whose fields are fixed by the api).
-        AtomicFiles.writeString(AtomicFiles.sibling(output, ".m3u8"), SetExports.m3u8(sections, plan.order().tracks()));
-        AtomicFiles.writeString(AtomicFiles.sibling(output, ".xspf"), SetExports.xspf(sections, plan.order().tracks()));
+        AtomicFiles.writeString(sibling(output, ".m3u8"), SetExports.m3u8(sections, plan.order().tracks()));
+        AtomicFiles.writeString(sibling(output, ".xspf"), SetExports.xspf(sections, plan.order().tracks()));
         return new MixResult(output, cue, tracklist, picture, duration, sections);
     }
 }

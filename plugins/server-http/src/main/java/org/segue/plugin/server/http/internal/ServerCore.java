@@ -26,7 +26,7 @@ import org.segue.plugin.server.http.internal.auth.User;
 import org.segue.plugin.server.http.internal.auth.UserStore;
 import org.segue.plugin.server.http.internal.jobs.JobManager;
 import org.segue.plugin.server.http.internal.jobs.JobRoutes;
-import org.segue.plugin.server.http.internal.store.AtomicFiles;
+import org.segue.support.io.AtomicFiles;
 import org.segue.plugin.server.http.internal.web.Api;
 import org.segue.plugin.server.http.internal.web.RateLimiter;
 import org.segue.plugin.server.http.internal.web.Router;
@@ -124,7 +124,7 @@ public final class ServerCore implements AutoCloseable {
         users.create(FIRST_ADMIN, password, Role.ADMIN);
         hooks.created(FIRST_ADMIN);
         Path file = data.resolve(INITIAL_PASSWORD_FILE);
-        AtomicFiles.write(file, (password + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeBytes(file, (password + "\n").getBytes(StandardCharsets.UTF_8), true);
         out.println("Created the first account: user " + FIRST_ADMIN + ", password " + password);
         out.println("(also in " + file + ", readable by you only; change it with PUT /api/me/password)");
         return password;

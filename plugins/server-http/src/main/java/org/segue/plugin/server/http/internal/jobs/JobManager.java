@@ -21,7 +21,7 @@ import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.segue.plugin.server.http.internal.store.AtomicFiles;
+import org.segue.support.io.AtomicFiles;
 import org.segue.plugin.server.http.internal.web.ApiException;
 import org.segue.plugin.server.http.internal.web.Problem;
 
@@ -227,7 +227,7 @@ public final class JobManager implements AutoCloseable {
 
     private void save(Job j) {
         try {
-            AtomicFiles.write(dir.resolve(j.id() + ".json"), mapper.writeValueAsBytes(j));
+            AtomicFiles.writeBytes(dir.resolve(j.id() + ".json"), mapper.writeValueAsBytes(j), true);
         } catch (IOException e) {
             errors.accept("saving job " + j.id() + " to " + dir, e);
         }

@@ -1,5 +1,7 @@
 package org.segue.plugin.server.http.internal.music;
 
+import org.segue.support.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,5 +1,7 @@
 package org.segue.plugin.server.http.internal.music;
 
+import org.segue.support.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package org.segue.plugin.server.http.internal.store;
 
+import org.segue.support.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +42,7 @@ public final class JsonStore<T> {
     /** Replaces the file with {@code value}, atomically. */
     public void write(T value) {
         try {
-            AtomicFiles.write(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+            AtomicFiles.writeBytes(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(value), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

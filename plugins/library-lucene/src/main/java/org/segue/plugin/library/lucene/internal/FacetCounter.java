@@ -54,10 +54,19 @@ final class FacetCounter {
         }
     }
 
-    /** Makes {@link LibrarySearcher}s for the searcher manager. */
+    /** Makes {@link LibrarySearcher}s for the searcher manager, warming each refreshed reader first. */
     static final class Factory extends SearcherFactory {
+        private final IndexStore.Warmer warmer;
+
+        Factory(IndexStore.Warmer warmer) {
+            this.warmer = warmer;
+        }
+
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+            if (previousReader != null) {
+                warmer.warm(reader);
+            }
             return new LibrarySearcher(reader);
         }
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -48,6 +49,15 @@ final class IndexStore implements Closeable {
         T apply(LibrarySearcher searcher, IndexWriter writer) throws IOException;
     }
 
+    /**
+     * Prepares a reader refreshed after a commit before searches see it (run by the writing
+     * thread), so the first query after an import or a merge does not pay for per-segment caches.
+     */
+    @FunctionalInterface
+    interface Warmer {
+        void warm(IndexReader reader) throws IOException;
+    }
+
     private final Path folder;
     private final Directory directory;
     private final Analyzer analyzer;
@@ -56,7 +66,7 @@ final class IndexStore implements Closeable {
     private IndexWriter writer; // guarded by writeLock; null after a rollback until the next write
     private volatile boolean closed;
 
-    private IndexStore(Path folder, Directory directory, Analyzer analyzer) throws IOException {
+    private IndexStore(Path folder, Directory directory, Analyzer analyzer, Warmer warmer) throws IOException {
         this.folder = folder;
         this.directory = directory;
         this.analyzer = analyzer;
@@ -65,7 +75,7 @@ final class IndexStore implements Closeable {
             if (!DirectoryReader.indexExists(directory)) {
                 writer.commit(); // an empty first commit, so readers can open
             }
-            this.searchers = new SearcherManager(directory, new FacetCounter.Factory());
+            this.searchers = new SearcherManager(directory, new FacetCounter.Factory(warmer));
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(writer);
             throw e;
@@ -78,7 +88,7 @@ final class IndexStore implements Closeable {
      * @throws IOException when the folder cannot be used, another process holds the index, or the
      *         index was written by a newer, incompatible Segue
      */
-    static IndexStore open(Path folder, Analyzer analyzer) throws IOException {
+    static IndexStore open(Path folder, Analyzer analyzer, Warmer warmer) throws IOException {
         Files.createDirectories(folder);
         Directory directory = directory(folder);
         try {
@@ -89,10 +99,13 @@ final class IndexStore implements Closeable {
                             + Fields.SCHEMA);
                 }
             }
-            return new IndexStore(folder, directory, analyzer);
+            return new IndexStore(folder, directory, analyzer, warmer);
         } catch (LockObtainFailedException e) {
             directory.close();
-            throw new IOException("library " + folder + " is in use by another Segue process", e);
+            // Lucene's lock is per folder and also refuses a second opener in this JVM: two user
+            // libraries configured on one folder end here too.
+            throw new IOException("library " + folder + " is in use by another Segue process, or by another "
+                    + "library of this one configured on the same folder", e);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;

@@ -2,8 +2,6 @@ package org.segue.plugin.library.lucene.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,24 +9,19 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.segue.api.analysis.AnalysisResults;
-import org.segue.api.library.ScoredTrack;
-import org.segue.api.library.SearchResult;
-import org.segue.api.library.Track;
-import org.segue.api.library.TrackId;
 import org.segue.api.library.TrackLibrary;
-import org.segue.api.library.TrackQuery;
 
 /**
- * The {@link TrackLibrary} service on a Lucene index folder. The component only owns the lifecycle
- * (open on activation, close on deactivation); {@link TrackIndex} does the work.
+ * The default {@link TrackLibrary} service (no {@link TrackLibrary#OWNER} property): the library of
+ * a single-user installation, the command line's, on a Lucene index folder. The component only owns
+ * the lifecycle (open on activation, close on deactivation); {@link TrackIndex} does the work.
  *
  * <p>Only one process can open an index for writing: a second {@code segue} process on the same
  * folder fails to activate with a message saying the library is in use.
  */
 @Component(configurationPid = LuceneTrackLibrary.PID, service = TrackLibrary.class)
 @Designate(ocd = LuceneTrackLibrary.Config.class)
-public class LuceneTrackLibrary implements TrackLibrary {
+public class LuceneTrackLibrary extends IndexedTrackLibrary {
 
     public static final String PID = "org.segue.library.lucene";
 
@@ -39,16 +32,14 @@ public class LuceneTrackLibrary implements TrackLibrary {
         String indexDirectory() default "";
     }
 
-    private volatile TrackIndex index;
-
     @Activate
     void activate(Config config) throws IOException {
-        index = TrackIndex.open(indexDirectory(config.indexDirectory()));
+        open(indexDirectory(config.indexDirectory()));
     }
 
     @Deactivate
     void deactivate() throws IOException {
-        index.close();
+        close();
     }
 
     static Path indexDirectory(String configured) {
@@ -59,35 +50,5 @@ public class LuceneTrackLibrary implements TrackLibrary {
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("segue").resolve("library");
-    }
-
-    @Override
-    public Optional<Track> track(TrackId id) {
-        return index.track(id);
-    }
-
-    @Override
-    public Optional<AnalysisResults> analysis(TrackId id) {
-        return index.analysis(id);
-    }
-
-    @Override
-    public SearchResult search(TrackQuery query) {
-        return index.search(query);
-    }
-
-    @Override
-    public void put(Track track, AnalysisResults analysis) {
-        index.put(track, analysis);
-    }
-
-    @Override
-    public boolean remove(TrackId id) {
-        return index.remove(id);
-    }
-
-    @Override
-    public List<ScoredTrack> nearest(float[] vector, int k, TrackQuery filter) {
-        return index.nearest(vector, k, filter);
     }
 }

@@ -19,7 +19,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -50,10 +49,12 @@ final class TrackIndex implements TrackLibrary, Closeable {
     private final TrackQueries queries;
     private final TrackDocuments documents = new TrackDocuments();
     private final AnalysisJson json = new AnalysisJson();
+    private final NearestSearch vectors;
 
-    private TrackIndex(IndexStore store, TrackQueries queries) {
+    private TrackIndex(IndexStore store, TrackQueries queries, SegmentColumns.Cache columns) {
         this.store = store;
         this.queries = queries;
+        this.vectors = new NearestSearch(Fields.EMBEDDING, columns);
     }
 
     /**
@@ -64,7 +65,8 @@ final class TrackIndex implements TrackLibrary, Closeable {
      */
     static TrackIndex open(Path folder) throws IOException {
         Analyzer analyzer = new FoldingAnalyzer();
-        return new TrackIndex(IndexStore.open(folder, analyzer), new TrackQueries(analyzer));
+        SegmentColumns.Cache columns = new SegmentColumns.Cache();
+        return new TrackIndex(IndexStore.open(folder, analyzer, columns::warm), new TrackQueries(analyzer), columns);
     }
 
     Path folder() {
@@ -140,10 +142,10 @@ final class TrackIndex implements TrackLibrary, Closeable {
                 throw new IllegalArgumentException("vector has " + vector.length
                         + " dimensions; the library's embeddings have " + dimension);
             }
-            TopDocs top = s.search(new KnnFloatVectorQuery(Fields.EMBEDDING, vector, candidates(k), restriction), k);
+            List<ScoreDoc> top = vectors.search(s, vector, k, candidates(k), filter, restriction);
             StoredFields stored = s.storedFields();
             List<ScoredTrack> result = new ArrayList<>();
-            for (ScoreDoc hit : top.scoreDocs) {
+            for (ScoreDoc hit : top) {
                 Track track = documents.track(stored.document(hit.doc, TrackDocuments.TRACK_FIELDS));
                 // Lucene scores cosine as (1 + cos) / 2.
                 result.add(new ScoredTrack(track, Math.max(-1, Math.min(1, 2.0 * hit.score - 1))));

@@ -62,7 +62,8 @@ public interface TrackLibrary {
     /**
      * The tracks whose embeddings ({@link org.segue.api.analysis.StandardResults#EMBEDDING}) are
      * nearest to a vector, most similar first, among those matching the filter (a kNN search over
-     * an index, not a scan).
+     * an index: a graph search, or an exact scan of only the tracks the filter admits, found through
+     * the index; never a scan of the whole library).
      *
      * @param vector an embedding of the library's model and dimension
      * @param k how many, 1..{@link TrackQuery#MAX_LIMIT}

@@ -62,6 +62,11 @@ class StyleSuiteCatchesFaultsTest {
                     .orElseThrow(() -> new IllegalArgumentException("no outgoing beat grid"));
             BeatGrid in = request.incoming().get(StandardResults.BEAT_GRID)
                     .orElseThrow(() -> new IllegalArgumentException("no incoming beat grid"));
+            // A correct style refuses what it cannot mix (other meters, an incoming track shorter than
+            // the transition) instead of planning past the end.
+            if (suitability(request.outgoing(), request.incoming()) == 0) {
+                throw new IllegalArgumentException("unsuitable pair");
+            }
             int length = 4 * out.beatsPerBar();
             int cue = cue(out);
             if (cue < 0) {

@@ -15,6 +15,23 @@ final class Options {
     final List<String> positional = new ArrayList<>();
 
     /** Parses; an unknown option or one without its value is an {@link IllegalArgumentException} naming it. */
+    /**
+     * The options of a command that takes only {@code --user}; on bad input prints the error and
+     * the usage and returns null.
+     */
+    static Options userOnly(org.segue.api.command.CommandContext ctx, String command, String usage) {
+        try {
+            Options o = new Options(ctx.arguments(), Set.of("--user"));
+            if (!o.positional.isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument " + o.positional.get(0));
+            }
+            return o;
+        } catch (IllegalArgumentException e) {
+            ctx.err().println("segue " + command + ": " + e.getMessage() + "\n" + usage);
+            return null;
+        }
+    }
+
     Options(List<String> arguments, Set<String> known) {
         for (int i = 0; i < arguments.size(); i++) {
             String a = arguments.get(i);

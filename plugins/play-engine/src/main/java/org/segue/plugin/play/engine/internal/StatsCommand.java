@@ -1,7 +1,6 @@
 package org.segue.plugin.play.engine.internal;
 
 import java.util.Map;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,14 +22,8 @@ public class StatsCommand implements Command {
 
     @Override
     public int run(CommandContext ctx) {
-        Options o;
-        try {
-            o = new Options(ctx.arguments(), Set.of("--user"));
-            if (!o.positional.isEmpty()) {
-                throw new IllegalArgumentException("unexpected argument " + o.positional.get(0));
-            }
-        } catch (IllegalArgumentException e) {
-            ctx.err().println("segue stats: " + e.getMessage() + "\n" + USAGE_TEXT);
+        Options o = Options.userOnly(ctx, "stats", USAGE_TEXT);
+        if (o == null) {
             return USAGE;
         }
         String user = o.user();

@@ -25,7 +25,12 @@ public interface UserEventTypes {
 
     /** A plugin was published to the marketplace by its author. Attributes: {@link #PLUGIN}. @since 1.1 */
     String PLUGIN_PUBLISHED = "plugin.published";
-    /** A plugin did a piece of work. Attributes: {@link #PLUGIN}, {@link #MILLIS}, {@link #OK}. @since 1.1 */
+    /**
+     * A plugin did a piece of work. Attributes: {@link #PLUGIN}, {@link #MILLIS}, {@link #OK}; since
+     * 1.2 optionally {@link #COMPONENT}. Recorded by the engines that call plugins (analysis,
+     * mixing), one per call, under the user on whose behalf the work ran or {@link #HOST_USER} when
+     * none is known, and not rate-limited by the host. @since 1.1
+     */
     String PLUGIN_USED = "plugin.used";
     /** The user joined a challenge. Attributes: {@link #CHALLENGE}. @since 1.1 */
     String CHALLENGE_JOINED = "challenge.joined";
@@ -91,6 +96,10 @@ public interface UserEventTypes {
     String AUTHOR = "author";
     /** Attribute: the user who voted. @since 1.1 */
     String VOTER = "voter";
+    /** The user id of work done for no particular user, e.g. a plugin's use by the host. @since 1.2 */
+    String HOST_USER = "segue.host";
+    /** Attribute: the id of the component within a plugin that did the work, e.g. an analyzer's id. @since 1.2 */
+    String COMPONENT = "component";
     /** Attribute: the name shown on leaderboards instead of the user id. @since 1.1 */
     String PSEUDONYM = "pseudonym";
 }

@@ -11,11 +11,12 @@
  *
  * <p>Versioning: consumers (badge and challenge implementers, event producers) import
  * {@code [1.1,2)}; the host, which implements the provider type {@link org.segue.api.play.EventLog},
- * imports {@code [1.1,1.2)}. 1.1 added {@code EventLog}, {@code RecordResult}, the {@code state} of
+ * imports {@code [1.2,1.3)}. 1.2 added {@link org.segue.api.play.PlayStatistics} (badges, challenges,
+ * leaderboards and analytics for pages and charts) and {@link org.segue.api.play.EventLog#recordAll}. 1.1 added {@code EventLog}, {@code RecordResult}, the {@code state} of
  * the progress records and event types and attributes.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.segue.api.play;
 
 import org.osgi.annotation.bundle.Export;

@@ -137,26 +137,15 @@ class CommandsTest {
 
     @Test
     void likesAndPlaysAreToldToBadgesAndChallengesOtherFeedbackIsNot() {
-        List<org.segue.api.play.UserEvent> told = new ArrayList<>();
+        org.segue.api.testkit.RecordingEventLog log = new org.segue.api.testkit.RecordingEventLog();
         FeedbackCommand c = new FeedbackCommand();
         c.addLibrary(library, Map.of());
         c.clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
-        c.events = new org.segue.api.play.EventLog() {
-            @Override
-            public org.segue.api.play.RecordResult record(org.segue.api.play.UserEvent event) {
-                told.add(event);
-                return new org.segue.api.play.RecordResult("e" + told.size(),
-                        org.segue.api.play.RecordResult.Status.RECORDED, null);
-            }
-
-            @Override
-            public List<org.segue.api.play.UserEvent> history(String userId) {
-                return told;
-            }
-        };
+        c.events = log;
         assertEquals(Command.OK, c.run(new CapturedCommandContext(dir, "t2", "like", "--user", "anna")));
         assertEquals(Command.OK, c.run(new CapturedCommandContext(dir, "t3", "skip", "--user", "anna")));
         assertEquals(Command.OK, c.run(new CapturedCommandContext(dir, "t1", "play", "--user", "anna")));
+        List<org.segue.api.play.UserEvent> told = log.events();
         assertEquals(List.of(org.segue.api.play.UserEventTypes.TRACK_LIKED, org.segue.api.play.UserEventTypes.TRACK_PLAYED),
                 told.stream().map(org.segue.api.play.UserEvent::type).toList());
         assertEquals(Map.of("track", "t2", "genre", "house"), told.get(0).attributes());

@@ -10,13 +10,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -50,6 +48,9 @@ final class TrackIndex implements TrackLibrary, Closeable {
     private final TrackDocuments documents = new TrackDocuments();
     private final AnalysisJson json = new AnalysisJson();
     private final NearestSearch vectors;
+    /** Tracks decoded once per segment; at ~0.5 KB each, 100,000 of them hold ~50 MB. */
+    private final SegmentTrackCache tracks = new SegmentTrackCache(100_000,
+            (leaf, doc) -> documents.track(leaf.storedFields().document(doc, TrackDocuments.TRACK_FIELDS)));
 
     private TrackIndex(IndexStore store, TrackQueries queries, SegmentColumns.Cache columns) {
         this.store = store;
@@ -81,7 +82,7 @@ final class TrackIndex implements TrackLibrary, Closeable {
     @Override
     public Optional<Track> track(TrackId id) {
         Objects.requireNonNull(id, "id");
-        return store.read(s -> find(s, id.value()).map(doc -> documents.track(doc)));
+        return store.read(s -> find(s, id.value()));
     }
 
     @Override
@@ -107,12 +108,11 @@ final class TrackIndex implements TrackLibrary, Closeable {
             FacetsCollector hits = result.facetsCollector();
             long total = hits.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
             ScoreDoc[] docs = result.topDocs().scoreDocs;
-            List<Track> tracks = new ArrayList<>();
-            StoredFields stored = s.storedFields();
-            for (int i = q.offset(); i < docs.length && tracks.size() < q.limit(); i++) {
-                tracks.add(documents.track(stored.document(docs[i].doc, TrackDocuments.TRACK_FIELDS)));
+            List<Track> page = new ArrayList<>();
+            for (int i = q.offset(); i < docs.length && page.size() < q.limit(); i++) {
+                page.add(tracks.track(s.getIndexReader(), docs[i].doc));
             }
-            return new SearchResult(tracks, total, FacetCounter.count(s, hits));
+            return new SearchResult(page, total, FacetCounter.count(s, hits));
         });
     }
 
@@ -143,10 +143,9 @@ final class TrackIndex implements TrackLibrary, Closeable {
                         + " dimensions; the library's embeddings have " + dimension);
             }
             List<ScoreDoc> top = vectors.search(s, vector, k, candidates(k), filter, restriction);
-            StoredFields stored = s.storedFields();
             List<ScoredTrack> result = new ArrayList<>();
             for (ScoreDoc hit : top) {
-                Track track = documents.track(stored.document(hit.doc, TrackDocuments.TRACK_FIELDS));
+                Track track = tracks.track(s.getIndexReader(), hit.doc);
                 // Lucene scores cosine as (1 + cos) / 2.
                 result.add(new ScoredTrack(track, Math.max(-1, Math.min(1, 2.0 * hit.score - 1))));
             }
@@ -233,12 +232,12 @@ final class TrackIndex implements TrackLibrary, Closeable {
         return 0;
     }
 
-    private static Optional<Document> find(IndexSearcher s, String id) throws IOException {
+    private Optional<Track> find(IndexSearcher s, String id) throws IOException {
         TopDocs top = s.search(new TermQuery(new Term(Fields.ID, id)), 1);
         if (top.scoreDocs.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(s.storedFields().document(top.scoreDocs[0].doc, TrackDocuments.TRACK_FIELDS));
+        return Optional.of(tracks.track(s.getIndexReader(), top.scoreDocs[0].doc));
     }
 
     private static Optional<byte[]> storedAnalysis(IndexSearcher s, String id) throws IOException {

@@ -1,7 +1,8 @@
 package org.segue.plugin.recommend.core.internal;
 
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.segue.api.library.Track;
 
@@ -13,39 +14,38 @@ import org.segue.api.library.Track;
  * location is a new key, so edits are never served stale; the old entry ages out. Bounded (least
  * recently used goes first) so a big library cannot fill the heap: an entry is a few hundred bytes.
  *
- * <p>Thread-safe; one lock, held only for map operations, never while decoding.
+ * <p>Thread-safe and lock-free: under a thousand concurrent requests a single lock around an
+ * access-ordered map was where request threads spent their time (each request looks up dozens of
+ * candidates). Bounded by evicting an arbitrary tenth when full rather than the least recently
+ * used, which would need that lock; an evicted entry costs one decode.
  */
 final class FeatureCache {
     static final int DEFAULT_CAPACITY = 100_000;
 
-    private final Map<Track, TrackFeatures> entries;
+    private final Map<Track, TrackFeatures> entries = new ConcurrentHashMap<>();
+    private final int capacity;
 
     FeatureCache(int capacity) {
-        this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Track, TrackFeatures> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.capacity = capacity;
     }
 
     TrackFeatures get(Track track) {
-        synchronized (entries) {
-            return entries.get(track);
-        }
+        return entries.get(track);
     }
 
     void put(Track track, TrackFeatures features) {
-        synchronized (entries) {
-            entries.put(track, features);
+        if (entries.size() >= capacity) {
+            int drop = Math.max(1, capacity / 10);
+            Iterator<Track> it = entries.keySet().iterator();
+            while (drop-- > 0 && it.hasNext()) {
+                it.next();
+                it.remove();
+            }
         }
+        entries.put(track, features);
     }
 
     int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
+        return entries.size();
     }
 }

@@ -190,7 +190,8 @@ final class LibraryRoutes {
         }
         String limit = c.query("limit");
         Integer n = limit == null || limit.isBlank() ? null : c.queryInt("limit", 10, 1, 100);
-        return Reply.ok(m.services.recommendations().recommend(c.user().username(), m.library(c), seeds,
-                c.query("context"), c.query("strategy"), n));
+        TrackLibrary lib = m.library(c);
+        return Reply.ok(m.services.recommendations().recommend(c.user().username(), lib, seeds,
+                c.query("context"), c.query("strategy"), n, t -> m.dto(c, lib, t)));
     }
 }

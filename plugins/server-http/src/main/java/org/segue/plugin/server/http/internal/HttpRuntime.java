@@ -63,13 +63,23 @@ final class HttpRuntime {
         return Path.of(home, "bundles", "server");
     }
 
+    /** Where Jetty listens: the HTTP address, and the HTTPS one or {@code null}. */
+    record Endpoints(URI http, URI https) {
+    }
+
     /**
-     * Installs and starts the HTTP bundles and Jetty on {@code host:port}.
+     * Installs and starts the HTTP bundles and Jetty on {@code host:port}, and on
+     * {@code host:tls.port} with TLS when {@code tls} is given.
      *
-     * @return the address Jetty listens on (with the real port when {@code port} is 0)
+     * @return the addresses Jetty listens on (with the real ports when a port is 0)
+     * @throws IOException when the keystore cannot be opened with its password or holds no key,
+     *         naming the file, before anything is started
      */
-    URI start(Path bundles, String host, int port, boolean verbose, Duration timeout)
+    Endpoints start(Path bundles, String host, int port, ServeOptions.Tls tls, boolean verbose, Duration timeout)
             throws IOException, BundleException, InterruptedException {
+        if (tls != null) {
+            checkKeystore(tls);
+        }
         System.setProperty("org.apache.felix.http.require.config", "true");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         // SPI Fly reports every provider it registers through java.util.logging at INFO.
@@ -78,7 +88,16 @@ final class HttpRuntime {
         configuration = configAdmin.getConfiguration(FELIX_HTTP_PID, "?");
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("org.apache.felix.http.enable", "true");
-        props.put("org.apache.felix.https.enable", "false");
+        props.put("org.apache.felix.https.enable", Boolean.toString(tls != null));
+        if (tls != null) {
+            props.put("org.osgi.service.http.port.secure", Integer.toString(tls.port()));
+            props.put("org.apache.felix.https.keystore", tls.keystore().toString());
+            props.put("org.apache.felix.https.keystore.type", "PKCS12");
+            props.put("org.apache.felix.https.keystore.password", new String(tls.password()));
+            props.put("org.apache.felix.https.keystore.key.password", new String(tls.password()));
+            // TLS 1.2 and 1.3 only: the JDK still offers nothing older by default, but say it here.
+            props.put("org.apache.felix.https.jetty.protocols.included", new String[] {"TLSv1.3", "TLSv1.2"});
+        }
         props.put("org.apache.felix.http.host", host);
         props.put("org.osgi.service.http.port", Integer.toString(port));
         props.put("org.apache.felix.http.jetty.sendServerHeader", "false");
@@ -108,17 +127,50 @@ final class HttpRuntime {
                 started.add(b);
             }
         }
-        return awaitEndpoint(timeout);
+        return awaitEndpoints(tls != null, timeout);
     }
 
-    private URI awaitEndpoint(Duration timeout) throws InterruptedException {
+    /** Opens the keystore as Jetty will, so a wrong password or file fails here, by name. */
+    static void checkKeystore(ServeOptions.Tls tls) throws IOException {
+        java.security.KeyStore store;
+        try {
+            store = java.security.KeyStore.getInstance(tls.keystore().toFile(), tls.password());
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new IOException("keystore " + tls.keystore() + " does not exist", e);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IOException("cannot open keystore " + tls.keystore() + " (is it PKCS#12, and is "
+                    + ServeOptions.KEYSTORE_PASSWORD + " its password?): " + e.getMessage(), e);
+        }
+        try {
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    return;
+                }
+            }
+        } catch (java.security.KeyStoreException e) {
+            throw new IOException("cannot read keystore " + tls.keystore() + ": " + e.getMessage(), e);
+        }
+        throw new IOException("keystore " + tls.keystore() + " holds no private key; HTTPS needs the server's "
+                + "key and certificate chain");
+    }
+
+    private Endpoints awaitEndpoints(boolean https, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            URI plain = null;
+            URI secure = null;
             for (String endpoint : endpoints()) {
                 URI uri = URI.create(endpoint);
                 if (uri.getPort() > 0) {
-                    return uri;
+                    if ("https".equalsIgnoreCase(uri.getScheme())) {
+                        secure = uri;
+                    } else {
+                        plain = uri;
+                    }
                 }
+            }
+            if (plain != null && (secure != null || !https)) {
+                return new Endpoints(plain, secure);
             }
             Thread.sleep(25);
         }

@@ -44,7 +44,8 @@ public class ServeCommand implements Command {
     public static final String PID = "org.segue.server";
     /** How long a request waits for a user's library right after the account was made. */
     static final Duration LIBRARY_WAIT = Duration.ofSeconds(10);
-    static final String USAGE_TEXT = "usage: segue serve [--port N] [--host ADDR] [--data DIR]";
+    static final String USAGE_TEXT = "usage: segue serve [--port N] [--host ADDR] [--data DIR]"
+            + " [--https-port N --keystore FILE.p12]  (keystore password in $" + ServeOptions.KEYSTORE_PASSWORD + ")";
 
     @Reference
     ConfigurationAdmin configAdmin;
@@ -73,7 +74,7 @@ public class ServeCommand implements Command {
     public int run(CommandContext ctx) throws Exception {
         ServeOptions options;
         try {
-            options = ServeOptions.parse(ctx.arguments(), config, ctx.workingDirectory());
+            options = ServeOptions.parse(ctx.arguments(), config, ctx.workingDirectory(), System.getenv());
         } catch (IllegalArgumentException e) {
             ctx.err().println("segue serve: " + e.getMessage() + "\n" + USAGE_TEXT);
             return USAGE;
@@ -120,13 +121,23 @@ public class ServeCommand implements Command {
             HttpRuntime http = new HttpRuntime(context, configAdmin);
             AutoCloseable servlet = null;
             try {
-                URI endpoint = http.start(HttpRuntime.bundleFolder(context), options.host(), options.port(),
-                        ctx.verbose(), Duration.ofSeconds(30));
+                HttpRuntime.Endpoints endpoints;
+                try {
+                    endpoints = http.start(HttpRuntime.bundleFolder(context), options.host(), options.port(),
+                            options.tls(), ctx.verbose(), Duration.ofSeconds(30));
+                } catch (IOException e) {
+                    ctx.err().println("segue serve: " + e.getMessage());
+                    return FAILURE;
+                }
+                URI endpoint = endpoints.http();
                 servlet = ServletPublisher.publish(context, core.api());
                 String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
                 ReadyProbe.await(URI.create("http://" + ReadyProbe.loopbackFor(options.host()) + ":"
                         + endpoint.getPort() + "/api/health"), Duration.ofSeconds(30));
                 ctx.out().println("Segue server listening on http://" + host + ":" + endpoint.getPort());
+                if (endpoints.https() != null) {
+                    ctx.out().println("Segue server listening on https://" + host + ":" + endpoints.https().getPort());
+                }
                 ctx.out().println("Data in " + options.data());
                 ctx.out().flush();
                 while (!ctx.cancelled()) {

@@ -48,4 +48,12 @@ public @interface ServerConfig {
 
     @AttributeDefinition(description = "Server folders admins may import from with POST /api/imports")
     String[] importRoots() default {};
+
+    @AttributeDefinition(description = "HTTPS port when segue serve gets no --https-port; -1 serves no HTTPS, "
+            + "0 picks a free port")
+    int httpsPort() default -1;
+
+    @AttributeDefinition(description = "PKCS#12 keystore with the server's private key and certificate chain, "
+            + "for HTTPS; its password comes from the environment variable SEGUE_KEYSTORE_PASSWORD")
+    String keystore() default "";
 }

@@ -1,0 +1,139 @@
+package org.segue.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code segue serve --https-port 0 --keystore server.p12} over real TLS: a key pair made by the
+ * JDK's keytool for 127.0.0.1, the password in {@code SEGUE_KEYSTORE_PASSWORD}, and a client that
+ * trusts only that certificate and checks the host name. A wrong password stops the server before
+ * it listens, with the keystore named.
+ */
+class HttpsIT {
+
+    private static final Pattern HTTPS = Pattern.compile("Segue server listening on (https://\\S+)");
+    private static final String PASSWORD = "keystore-secret-42";
+
+    @TempDir
+    Path work;
+
+    private Path keystore() throws Exception {
+        Path store = work.resolve("server.p12");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD, "-alias", "segue",
+                "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "keytool: " + out);
+        return store;
+    }
+
+    @Test
+    void servesTheApiOverTlsWithTheGivenKeystore() throws Exception {
+        Path store = keystore();
+        Process server = SegueProcess.start(KernelFixture.DIST, work,
+                Map.of("SEGUE_KEYSTORE_PASSWORD", PASSWORD, "XDG_CACHE_HOME", work.resolve("cache").toString()),
+                "serve", "--port", "0", "--https-port", "0", "--keystore", store.toString(),
+                "--data", work.resolve("data").toString());
+        try {
+            URI https = awaitHttps(server);
+            KeyStore trust = KeyStore.getInstance(store.toFile(), PASSWORD.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(https.resolve("/api/health"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+            assertTrue(health.body().contains("\"status\":\"ok\""), health.body());
+            SSLSession session = health.sslSession().orElseThrow();
+            assertTrue(List.of("TLSv1.3", "TLSv1.2").contains(session.getProtocol()), session.getProtocol());
+
+            // A client that trusts only the JDK's public authorities refuses the self-signed server.
+            HttpClient stranger = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            Exception refused = null;
+            try {
+                stranger.send(HttpRequest.newBuilder(https.resolve("/api/health")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (java.io.IOException e) {
+                refused = e;
+            }
+            assertTrue(refused != null, "an untrusted certificate must fail the handshake");
+        } finally {
+            server.toHandle().destroy();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aWrongKeystorePasswordStopsTheServerNamingTheFile() throws Exception {
+        Path store = keystore();
+        SegueProcess.Result r = SegueProcess.run(KernelFixture.DIST, work,
+                Map.of("SEGUE_KEYSTORE_PASSWORD", "not-the-password"), "serve", "--port", "0", "--https-port", "0",
+                "--keystore", store.toString(), "--data", work.resolve("data").toString());
+        assertNotEquals(0, r.code(), r.out());
+        assertTrue(r.err().contains("cannot open keystore " + store), r.err());
+        assertTrue(!r.out().contains("listening"), r.out());
+    }
+
+    private static URI awaitHttps(Process server) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            String line = out.readLine();
+            if (line == null) {
+                break;
+            }
+            lines.add(line);
+            Matcher m = HTTPS.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> drain(server.getInputStream()));
+                drain.setDaemon(true);
+                drain.start();
+                return URI.create(m.group(1));
+            }
+        }
+        server.destroyForcibly();
+        throw new AssertionError("no HTTPS endpoint: " + lines + "\n"
+                + new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static void drain(InputStream in) {
+        try {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException ignored) {
+            // the process ended
+        }
+    }
+}

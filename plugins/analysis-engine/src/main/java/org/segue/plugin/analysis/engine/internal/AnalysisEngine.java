@@ -2,6 +2,7 @@ package org.segue.plugin.analysis.engine.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,11 +34,18 @@ import org.segue.api.audio.AudioFormat;
 import org.segue.api.audio.AudioOpener;
 import org.segue.api.audio.PcmSource;
 import org.segue.api.audio.TrackTags;
+import org.segue.api.play.EventLog;
+import org.segue.support.usage.PluginUsage;
+import org.segue.support.usage.UsageRecorder;
 
 /**
  * Segue's {@link AnalysisService}: every registered decoder and analyzer (whiteboard), one pass per
  * track, failures isolated per analyzer, results cached by content hash. Also the
  * {@link AudioOpener} everything else opens files with, so decoder choice lives in one place.
+ *
+ * <p>Each analysis that does work records, when an {@link EventLog} is present, one batch of
+ * {@code plugin.used} events under the host user: the decoder's and every analyzer's time in the
+ * plugin's code and whether it failed. A cached result records nothing, as no plugin worked.
  */
 @Component(configurationPid = AnalysisEngine.PID, service = {AnalysisService.class, AudioOpener.class})
 @Designate(ocd = AnalysisEngine.Config.class)
@@ -61,6 +69,15 @@ public class AnalysisEngine implements AnalysisService, AudioOpener {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private volatile ResultCache cache;
     private volatile int blockFrames;
+    Clock clock = Clock.systemUTC();
+
+    /** Optional: Segue analyses without the play bundles; greedy, so a log installed later is used. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventLog events;
+
+    private final UsageRecorder usage = new UsageRecorder("analysis", message ->
+            System.getLogger(AnalysisEngine.class.getName()).log(System.Logger.Level.WARNING, message));
 
     @Activate
     @Modified
@@ -118,10 +135,7 @@ public class AnalysisEngine implements AnalysisService, AudioOpener {
             }
         }
         List<AnalyzerFailure> failures = new ArrayList<>();
-        ResultStore results;
-        try (PcmSource source = decoders.open(file)) {
-            results = TrackAnalysis.run(name, hash, source, current, blockFrames, failures);
-        }
+        ResultStore results = run(file, name, hash, current, failures);
         if (useCache && failures.isEmpty()) {
             try {
                 c.store(hash, ids, results);
@@ -130,6 +144,33 @@ public class AnalysisEngine implements AnalysisService, AudioOpener {
             }
         }
         return new TrackReport(name, hash, results, failures, false);
+    }
+
+    /**
+     * Decodes and analyses; whatever happens, the plugins' work is recorded once the decoder and
+     * every analyzer are closed. The decoder failed when decoding threw: analyzers never throw
+     * out of {@link TrackAnalysis}.
+     */
+    private ResultStore run(Path file, String name, String hash, List<AnalyzerSlot.Entry> current,
+            List<AnalyzerFailure> failures) throws IOException {
+        DecoderRegistry.Entry decoder = decoders.choose(file);
+        PluginUsage work = new PluginUsage();
+        long openStart = System.nanoTime();
+        TimedSource source = null;
+        boolean decoded = false;
+        try {
+            source = new TimedSource(decoder.decoder().open(file), System.nanoTime() - openStart);
+            ResultStore results;
+            try (TimedSource s = source) {
+                results = TrackAnalysis.run(name, hash, s, current, blockFrames, failures, work);
+            }
+            decoded = true;
+            return results;
+        } finally {
+            long nanos = source == null ? System.nanoTime() - openStart : source.nanos();
+            work.add(decoder.decoder().getClass(), decoder.name(), nanos, decoded);
+            usage.record(events, work.events(clock.instant()));
+        }
     }
 
     @Override

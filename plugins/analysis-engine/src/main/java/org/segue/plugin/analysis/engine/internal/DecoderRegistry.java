@@ -36,19 +36,20 @@ final class DecoderRegistry {
 
     /** Opens the file with the best decoder that accepts it. */
     PcmSource open(Path file) throws IOException {
-        return choose(file).open(file);
+        return choose(file).decoder().open(file);
     }
 
     /** The file's tags from the decoder that accepts it; empty when none does or reading fails. */
     TrackTags tags(Path file) {
         try {
-            return choose(file).readTags(file);
+            return choose(file).decoder().readTags(file);
         } catch (IOException | RuntimeException e) {
             return TrackTags.empty(); // tags are a nicety: a track without them still mixes
         }
     }
 
-    private AudioDecoder choose(Path file) throws IOException {
+    /** The best decoder that accepts the file, by its name and first bytes. */
+    Entry choose(Path file) throws IOException {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
             throw new AudioDecodingException(name, "no such file");
@@ -73,7 +74,7 @@ final class DecoderRegistry {
                 continue; // a broken decoder plugin must not stop the others from trying
             }
             if (accepts) {
-                return e.decoder();
+                return e;
             }
         }
         List<String> names = ordered.stream().map(Entry::name).toList();

@@ -9,6 +9,7 @@ import org.segue.api.audio.AudioDecodingException;
 import org.segue.api.audio.AudioFormat;
 import org.segue.api.audio.PcmSource;
 import org.segue.support.audio.PlanarBuffer;
+import org.segue.support.usage.PluginUsage;
 
 /**
  * The one pass over a track: decode block by block into one reused {@link PlanarBuffer} and hand
@@ -28,11 +29,13 @@ final class TrackAnalysis {
      *
      * @param name the file or stream name, for error messages
      * @param failures receives one entry per analyzer that failed
+     * @param usage receives each analyzer's time and outcome once all are closed, also when
+     *        decoding fails
      * @return the results of the analyzers that succeeded
      * @throws IOException when decoding fails; every analyzer is closed before it propagates
      */
     static ResultStore run(String name, String trackId, PcmSource source, List<AnalyzerSlot.Entry> analyzers,
-            int blockFrames, List<AnalyzerFailure> failures) throws IOException {
+            int blockFrames, List<AnalyzerFailure> failures, PluginUsage usage) throws IOException {
         AudioFormat format = source.format();
         ResultStore results = new ResultStore(trackId);
         List<AnalyzerSlot> slots = new ArrayList<>(analyzers.size());
@@ -65,6 +68,7 @@ final class TrackAnalysis {
         } finally {
             for (AnalyzerSlot slot : slots) {
                 slot.close();
+                usage.add(slot.entry().analyzer().getClass(), slot.id(), slot.nanos(), slot.active());
             }
         }
     }

@@ -200,6 +200,11 @@ class AnalysisEngineTest {
     }
 
     private Path writeWav(String name, Signal s) throws IOException {
+        return writeWav(dir, name, s);
+    }
+
+    /** A 16-bit mono WAV of the signal, written by the JDK. */
+    static Path writeWav(Path dir, String name, Signal s) throws IOException {
         float[] x = s.audio()[0];
         ByteBuffer bytes = ByteBuffer.allocate(x.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : x) {
@@ -213,7 +218,7 @@ class AnalysisEngineTest {
         return file;
     }
 
-    private static AnalysisEngine.Config config(String cacheDirectory) {
+    static AnalysisEngine.Config config(String cacheDirectory) {
         return new AnalysisEngine.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {

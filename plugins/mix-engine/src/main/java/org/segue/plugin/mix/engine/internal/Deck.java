@@ -7,6 +7,7 @@ import java.util.List;
 import org.segue.api.audio.PcmSource;
 import org.segue.api.mix.StretchProcessor;
 import org.segue.support.audio.PlanarBuffer;
+import org.segue.support.usage.PluginUsage;
 
 /**
  * One track playing: decoder → time-stretch/pitch-shift → gain and fader → effects, added into the master.
@@ -39,6 +40,14 @@ final class Deck implements AutoCloseable {
     private boolean exhausted;
     private double volume = 1;
     private long position;
+    /**
+     * Time in the stretcher's and the decoder's code, and whether they failed, summed in plain
+     * fields so the per-block path allocates nothing; read once the deck is closed.
+     */
+    private long stretchNanos;
+    private long decodeNanos;
+    private boolean stretchFailed;
+    private boolean decodeFailed;
 
     Deck(int index, MixTrack track, PcmSource source, StretchProcessor stretcher, int masterRate, int maxFrames,
             double gain) {
@@ -54,7 +63,12 @@ final class Deck implements AutoCloseable {
         // another rate would sound transposed, so the rate ratio is folded into the pitch shift.
         this.pitch = track.pitchSemitones() + 12 * Math.log(sourceRate / (double) masterRate) / Math.log(2);
         int maxInput = 2 * maxFrames * Math.max(1, (int) Math.ceil(sourceRate / (double) masterRate)) + 64;
-        stretcher.prepare(masterRate, 2, Math.max(maxInput, maxFrames));
+        long start = System.nanoTime();
+        try {
+            stretcher.prepare(masterRate, 2, Math.max(maxInput, maxFrames));
+        } finally {
+            stretchNanos += System.nanoTime() - start;
+        }
         this.sourceBuffer = new float[Math.max(1, sourceChannels)][maxInput];
         this.stretchIn = new float[2][maxInput];
         this.block = new PlanarBuffer(2, maxFrames, masterRate);
@@ -70,14 +84,27 @@ final class Deck implements AutoCloseable {
      */
     void render(PlanarBuffer master, int frames, double trackTimeStart, double trackTimeEnd, double volumeEnd,
             boolean fadeIn, boolean fadeOut) throws IOException {
-        if (!started) {
-            start(trackTimeStart);
+        // The stretcher's time is this section's less the decoder's reads within it; an exception
+        // not the decoder's is the stretcher's.
+        long start = System.nanoTime();
+        long decodedBefore = decodeNanos;
+        double speed;
+        int got;
+        try {
+            if (!started) {
+                start(trackTimeStart);
+            }
+            // Input frames per output frame that bring the read head to the target by the block's end.
+            speed = Math.max(0.5, Math.min(2.0, (trackTimeEnd * sourceRate - readHead) / frames));
+            stretcher.set(speed, pitch);
+            fill(frames);
+            got = stretcher.take(block.data, 0, frames);
+        } catch (RuntimeException e) {
+            stretchFailed |= !decodeFailed;
+            throw e;
+        } finally {
+            stretchNanos += System.nanoTime() - start - (decodeNanos - decodedBefore);
         }
-        // Input frames per output frame that bring the read head to the target by the block's end.
-        double speed = Math.max(0.5, Math.min(2.0, (trackTimeEnd * sourceRate - readHead) / frames));
-        stretcher.set(speed, pitch);
-        fill(frames);
-        int got = stretcher.take(block.data, 0, frames);
         for (int c = 0; c < 2; c++) {
             java.util.Arrays.fill(block.data[c], got, frames, 0f);
         }
@@ -147,7 +174,15 @@ final class Deck implements AutoCloseable {
         long frame = Math.max(0, Math.round(trackTime * sourceRate));
         if (frame > 0) {
             if (source.seekable()) {
-                source.seek(frame);
+                long start = System.nanoTime();
+                try {
+                    source.seek(frame);
+                } catch (IOException | RuntimeException e) {
+                    decodeFailed = true;
+                    throw e;
+                } finally {
+                    decodeNanos += System.nanoTime() - start;
+                }
             } else {
                 skip(frame);
             }
@@ -169,7 +204,7 @@ final class Deck implements AutoCloseable {
 
     private void skip(long frames) throws IOException {
         for (long left = frames; left > 0; ) {
-            int n = source.read(sourceBuffer, 0, (int) Math.min(left, sourceBuffer[0].length));
+            int n = read((int) Math.min(left, sourceBuffer[0].length));
             if (n < 0) {
                 exhausted = true;
                 return;
@@ -193,7 +228,7 @@ final class Deck implements AutoCloseable {
         int left = Math.min(frames, stretchIn[0].length);
         int done = 0;
         while (done < left) {
-            int n = exhausted ? -1 : source.read(sourceBuffer, 0, left - done);
+            int n = exhausted ? -1 : read(left - done);
             if (n < 0) {
                 exhausted = true;
                 for (int c = 0; c < 2; c++) {
@@ -215,8 +250,41 @@ final class Deck implements AutoCloseable {
         }
     }
 
+    /** Reads from the decoder into {@code sourceBuffer}, timed. */
+    private int read(int frames) throws IOException {
+        long start = System.nanoTime();
+        try {
+            return source.read(sourceBuffer, 0, frames);
+        } catch (IOException | RuntimeException e) {
+            decodeFailed = true;
+            throw e;
+        } finally {
+            decodeNanos += System.nanoTime() - start;
+        }
+    }
+
+    /**
+     * Adds the work of this deck's stretcher, decoder and effects that processed audio to the tally.
+     *
+     * @param stretcherClass the {@code TimeStretcher} service's class, which names the plugin
+     */
+    void tally(PluginUsage usage, Class<?> stretcherClass) {
+        usage.add(stretcherClass, null, stretchNanos, !stretchFailed);
+        usage.add(source.getClass(), "decoder", decodeNanos, !decodeFailed);
+        for (EffectSlot e : effects) {
+            if (e.used()) {
+                usage.add(e.pluginClass, e.id, e.nanos(), !e.bypassed());
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        source.close();
+        long start = System.nanoTime();
+        try {
+            source.close();
+        } finally {
+            decodeNanos += System.nanoTime() - start;
+        }
     }
 }

@@ -15,6 +15,8 @@ final class EffectSlot {
 
     final String id;
     final EffectDescriptor descriptor;
+    /** The plugin's class, whose bundle names it in the usage statistics. */
+    final Class<?> pluginClass;
     private final EffectProcessor processor;
     private final Changes changes;
     private final double[] current;
@@ -25,6 +27,10 @@ final class EffectSlot {
     /** Consecutive frames of silent output while ringing. */
     private long silentFrames;
     private final long silenceToStop;
+    /** Time in the plugin's code (prepare, process, reset), summed in a plain field: no allocation per block. */
+    private long nanos;
+    /** Whether the effect processed audio at least once. */
+    private boolean used;
 
     /** Output below this peak (-80 dBFS) counts as silence for ending a ring-out. */
     static final float SILENT_PEAK = 1e-4f;
@@ -32,10 +38,13 @@ final class EffectSlot {
     static final double SILENCE_SECONDS = 0.25;
 
     EffectSlot(Effect effect, int sampleRate, int channels, int maxFrames) {
+        long start = System.nanoTime();
+        this.pluginClass = effect.getClass();
         this.descriptor = effect.descriptor();
         this.id = descriptor.id();
         this.processor = effect.newProcessor();
         processor.prepare(sampleRate, channels, maxFrames);
+        this.nanos = System.nanoTime() - start;
         this.changes = new Changes(Math.max(1, descriptor.parameters().size()));
         this.current = new double[descriptor.parameters().size()];
         this.silenceToStop = Math.round(sampleRate * SILENCE_SECONDS);
@@ -96,10 +105,14 @@ final class EffectSlot {
     /** Processes the block in place with the queued changes, then clears them; does nothing while inactive. */
     void process(PlanarBuffer block) {
         if (active && !bypassed) {
+            used = true;
+            long start = System.nanoTime();
             try {
                 processor.process(block, changes);
             } catch (RuntimeException e) {
                 bypassed = true;
+            } finally {
+                nanos += System.nanoTime() - start;
             }
             if (ringFramesLeft > 0) {
                 ringDown(block);
@@ -127,15 +140,28 @@ final class EffectSlot {
 
     private void reset() {
         if (!bypassed) {
+            long start = System.nanoTime();
             try {
                 processor.reset();
             } catch (RuntimeException e) {
                 bypassed = true;
+            } finally {
+                nanos += System.nanoTime() - start;
             }
         }
     }
 
     boolean bypassed() {
         return bypassed;
+    }
+
+    /** True once the effect has processed audio: only then did it work in the mix. */
+    boolean used() {
+        return used;
+    }
+
+    /** Time spent in the plugin's code so far. */
+    long nanos() {
+        return nanos;
     }
 }

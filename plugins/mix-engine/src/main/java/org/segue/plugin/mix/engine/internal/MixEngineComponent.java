@@ -4,6 +4,7 @@ import org.segue.support.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,10 +29,22 @@ import org.segue.api.mix.MixResult;
 import org.segue.api.mix.RenderOptions;
 import org.segue.api.mix.SetPlanner;
 import org.segue.api.mix.TimeStretcher;
+import org.segue.api.play.EventLog;
 import org.segue.api.style.DjStyle;
 import org.segue.api.style.TransitionPlan;
+import org.segue.support.usage.PluginUsage;
+import org.segue.support.usage.UsageRecorder;
 
-/** Segue's {@link MixEngine}: the planner, styles, effects and stretcher that are installed, put to work. */
+/**
+ * Segue's {@link MixEngine}: the planner, styles, effects and stretcher that are installed, put to work.
+ *
+ * <p>When an {@link EventLog} is present, each plan and each render (or preview) records one batch
+ * of {@code plugin.used} events under the host user, one per plugin and component that worked, with
+ * its summed time and whether any of its calls failed: a plan names the set planner and the styles
+ * that planned transitions; a render names the time-stretcher, the decoders and each effect that
+ * processed audio. A style's code runs only when it plans, so it is counted there, once, however
+ * often the plan is previewed or rendered (a plan the server saved and renders later included).
+ */
 @Component(service = MixEngine.class)
 public class MixEngineComponent implements MixEngine {
 
@@ -46,6 +59,14 @@ public class MixEngineComponent implements MixEngine {
     volatile SetPlanner planner;
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     volatile TimeStretcher stretcher;
+
+    /** Optional: Segue mixes without the play bundles; greedy, so a log installed later is used. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventLog events;
+    Clock clock = Clock.systemUTC();
+    private final UsageRecorder usage = new UsageRecorder("mixing", message ->
+            System.getLogger(MixEngineComponent.class.getName()).log(System.Logger.Level.WARNING, message));
 
     private final List<StyleChooser.Entry> styles = new CopyOnWriteArrayList<>();
     private final Map<String, Effect> effects = new ConcurrentHashMap<>();
@@ -74,7 +95,12 @@ public class MixEngineComponent implements MixEngine {
     public MixPlan plan(List<Path> files, MixRequest request) throws IOException {
         List<StyleChooser.Entry> sorted = new ArrayList<>(styles);
         sorted.sort(Comparator.comparing(StyleChooser.Entry::id));
-        return MixPlanner.plan(files, request, analysis, opener, planner, planner.getClass().getName(), sorted);
+        PluginUsage work = new PluginUsage();
+        try {
+            return MixPlanner.plan(files, request, analysis, opener, planner, planner.getClass().getName(), sorted, work);
+        } finally {
+            usage.record(events, work.events(clock.instant()));
+        }
     }
 
     @Override
@@ -120,12 +146,16 @@ public class MixEngineComponent implements MixEngine {
         boolean flac = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".flac");
         MixRenderer renderer = new MixRenderer(timeline, opener, stretcher, Map.copyOf(effects), options.sampleRate(),
                 options.targetLufs(), options.ceilingDbtp());
-        AtomicFiles.write(output, temporary -> {
-            try (MixRenderer.FileSink writer = flac ? new FlacWriter(temporary, options.sampleRate())
-                    : new WavWriter(temporary, options.sampleRate(), MixRenderer.BLOCK)) {
-                renderer.render(from, to, writer, progress);
-            }
-        });
+        try {
+            AtomicFiles.write(output, temporary -> {
+                try (MixRenderer.FileSink writer = flac ? new FlacWriter(temporary, options.sampleRate())
+                        : new WavWriter(temporary, options.sampleRate(), MixRenderer.BLOCK)) {
+                    renderer.render(from, to, writer, progress);
+                }
+            });
+        } finally {
+            usage.record(events, renderer.usage().events(clock.instant()));
+        }
         double duration = to - from;
         List<MixResult.Section> sections = MixOutputs.sections(timeline, plan, options.targetLufs(), from);
         List<String> notes = new ArrayList<>(timeline.adjustments());

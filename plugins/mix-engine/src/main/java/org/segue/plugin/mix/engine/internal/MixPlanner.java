@@ -20,8 +20,13 @@ import org.segue.api.mix.SetOrder;
 import org.segue.api.mix.SetPlanner;
 import org.segue.api.mix.SetTrack;
 import org.segue.api.style.TransitionPlan;
+import org.segue.support.usage.PluginUsage;
 
-/** From files to a {@link MixPlan}: analyse (in parallel), order the set, cut it to length, plan each transition. */
+/**
+ * From files to a {@link MixPlan}: analyse (in parallel), order the set, cut it to length, plan each
+ * transition. The set planner's and the styles' time goes to a {@link PluginUsage}; the analysis
+ * service records its own plugins.
+ */
 final class MixPlanner {
 
     /** Typical overlap of two tracks, used only to estimate the length when cutting a set to a maximum. */
@@ -31,12 +36,15 @@ final class MixPlanner {
     }
 
     static MixPlan plan(List<Path> files, MixRequest request, AnalysisService analysis, AudioOpener opener,
-            SetPlanner planner, String plannerId, List<StyleChooser.Entry> styles) throws IOException {
+            SetPlanner planner, String plannerId, List<StyleChooser.Entry> styles, PluginUsage usage) throws IOException {
         List<SetTrack> tracks = analyse(files, analysis, opener);
         SetOrder order;
+        long start = System.nanoTime();
         try {
             order = planner.order(tracks, request.set());
+            usage.add(planner.getClass(), null, System.nanoTime() - start, true);
         } catch (RuntimeException e) {
+            usage.add(planner.getClass(), null, System.nanoTime() - start, false);
             throw new IllegalStateException("the set planner " + plannerId + " failed: " + e.getMessage(), e);
         }
         order = cut(order, request.maxMinutes());
@@ -48,7 +56,8 @@ final class MixPlanner {
             // The planner's shift is the incoming track's, against its own key; it holds for the
             // whole time that track plays.
             double pitch = order.transitions().get(i).pitchShiftSemitones();
-            transitions.add(StyleChooser.plan(styles, request.styleId(), out.analysis(), in.analysis(), targetBpm, pitch));
+            transitions.add(StyleChooser.plan(styles, request.styleId(), out.analysis(), in.analysis(), targetBpm, pitch,
+                    usage));
         }
         return new MixPlan(order, transitions);
     }

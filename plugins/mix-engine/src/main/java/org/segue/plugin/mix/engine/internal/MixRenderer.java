@@ -20,6 +20,7 @@ import org.segue.api.mix.TimeStretcher;
 import org.segue.api.style.AutomationLane;
 import org.segue.api.style.TransitionPlan;
 import org.segue.support.audio.PlanarBuffer;
+import org.segue.support.usage.PluginUsage;
 
 /**
  * Renders a window of the {@link Timeline} block by block: opens each deck when its track becomes
@@ -56,6 +57,8 @@ final class MixRenderer {
     private final List<String> warnings = new ArrayList<>();
     /** Mean square of the master per half second: the mix's energy curve for the timeline picture. */
     private final List<Float> energy = new ArrayList<>();
+    /** The plugins' work in this render, added as each deck closes (never per block). */
+    private final PluginUsage usage = new PluginUsage();
 
     MixRenderer(Timeline timeline, AudioOpener opener, TimeStretcher stretcher, Map<String, Effect> effects, int rate,
             double targetLufs, double ceilingDbtp) {
@@ -77,11 +80,30 @@ final class MixRenderer {
         return energy;
     }
 
+    /** What the stretcher, decoders and effects did in this render, complete once {@link #render} returned or threw. */
+    PluginUsage usage() {
+        return usage;
+    }
+
     /** Renders master time {@code [from, to)} seconds into the sink. */
     void render(double from, double to, Sink sink, DoubleConsumer progress) throws IOException {
         Map<Integer, Deck> decks = new HashMap<>();
         PlanarBuffer master = new PlanarBuffer(2, BLOCK, rate);
         EffectSlot limiter = limiter();
+        try {
+            renderBlocks(from, to, sink, progress, decks, master, limiter);
+        } finally {
+            if (limiter != null && limiter.used()) {
+                usage.add(limiter.pluginClass, limiter.id, limiter.nanos(), !limiter.bypassed());
+            }
+        }
+        if (progress != null) {
+            progress.accept(1);
+        }
+    }
+
+    private void renderBlocks(double from, double to, Sink sink, DoubleConsumer progress, Map<Integer, Deck> decks,
+            PlanarBuffer master, EffectSlot limiter) throws IOException {
         int latency = limiter == null ? 0 : limiter.latencyFrames();
         long total = Math.round((to - from) * rate);
         long done = 0;
@@ -130,11 +152,16 @@ final class MixRenderer {
             }
         } finally {
             for (Deck d : decks.values()) {
-                d.close();
+                close(d);
             }
         }
-        if (progress != null) {
-            progress.accept(1);
+    }
+
+    private void close(Deck deck) throws IOException {
+        try {
+            deck.close();
+        } finally {
+            deck.tally(usage, stretcher.getClass());
         }
     }
 
@@ -150,7 +177,7 @@ final class MixRenderer {
                 if (ended != null && span.masterEnd() <= m0 && ended.ringing()) {
                     ended.ringOut(master, frames);
                 } else if (ended != null) {
-                    decks.remove(i).close();
+                    close(decks.remove(i));
                 }
                 continue;
             }

@@ -6,6 +6,7 @@ import org.segue.api.analysis.AnalysisResults;
 import org.segue.api.style.DjStyle;
 import org.segue.api.style.TransitionPlan;
 import org.segue.api.style.TransitionRequest;
+import org.segue.support.usage.PluginUsage;
 
 /** Picks the style for one transition: the one asked for, else the most suitable; a failing style falls back to the next. */
 final class StyleChooser {
@@ -21,10 +22,11 @@ final class StyleChooser {
      * Plans a transition.
      *
      * @param preferred a style id the user asked for, or null
+     * @param usage receives the time of each style's {@code plan} call and whether it threw
      * @throws IllegalStateException when no style can plan it
      */
     static TransitionPlan plan(List<Entry> styles, String preferred, AnalysisResults out, AnalysisResults in,
-            double targetBpm, double pitchSemitones) {
+            double targetBpm, double pitchSemitones, PluginUsage usage) {
         List<Entry> ranked = styles.stream()
                 .sorted((a, b) -> Double.compare(score(b, preferred, out, in), score(a, preferred, out, in)))
                 .toList();
@@ -38,13 +40,16 @@ final class StyleChooser {
             if (score(e, preferred, out, in) <= 0) {
                 break;
             }
+            long start = System.nanoTime();
             try {
                 TransitionPlan p = e.style().plan(new TransitionRequest(out, in, null, targetBpm));
+                usage.add(e.style().getClass(), e.id(), System.nanoTime() - start, true);
                 if (failures.length() > 0) {
                     p = withNote(p, "Instead of the style asked for: " + failures.toString().replaceAll("; $", "") + ".");
                 }
                 return pitchSemitones == 0 ? p : withPitch(p, pitchSemitones);
             } catch (RuntimeException ex) {
+                usage.add(e.style().getClass(), e.id(), System.nanoTime() - start, false);
                 failures.append(e.id()).append(" failed: ").append(ex.getMessage()).append("; ");
             }
         }

@@ -127,4 +127,24 @@ class EffectSlotTest {
         slot.process(b);
         assertEquals(1.5f, b.data[0][0], 1e-6, "still echoing the block before");
     }
+
+    @Test
+    void processingWithItsTimingAllocatesNothing() {
+        org.segue.api.testkit.AllocationMeter meter = org.segue.api.testkit.AllocationMeter.forCurrentThread();
+        org.junit.jupiter.api.Assumptions.assumeTrue(meter != null, "this JVM cannot count allocations");
+        EffectSlot slot = new EffectSlot(new Delay(), RATE, 2, BLOCK);
+        slot.active(true);
+        PlanarBuffer b = block(1);
+        long best = Long.MAX_VALUE;
+        // Best of five: a deoptimisation can re-materialise a scalar-replaced object once.
+        for (int run = 0; run < 5; run++) {
+            long before = meter.allocatedBytes();
+            for (int i = 0; i < 20_000; i++) {
+                slot.process(b);
+            }
+            best = Math.min(best, meter.allocatedBytes() - before);
+        }
+        assertEquals(0, best, "bytes allocated by 20 000 timed blocks");
+        assertTrue(slot.used() && slot.nanos() > 0, "the time was counted");
+    }
 }

@@ -18,7 +18,10 @@ import javax.crypto.spec.PBEKeySpec;
  * stored form names the algorithm and iteration count, so a later release can move to it (or raise
  * the count) by rehashing at the next successful login.
  *
- * <p>Stored form: {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>}.
+ * <p>Stored form: {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>}. A hash verifies with
+ * the parameters stored beside it, whatever this hasher's; {@link #needsRehash} tells the store
+ * when those are weaker than the configured ones, and the store then replaces the hash at the
+ * next successful login, the only time the password is known.
  */
 public final class PasswordHasher {
 
@@ -56,18 +59,44 @@ public final class PasswordHasher {
 
     /** True when {@code password} matches {@code stored}; constant time in the hash comparison. */
     public boolean verify(String password, String stored) {
-        String[] parts = stored == null ? new String[0] : stored.split("\\$");
-        if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
+        String[] parts = parts(stored);
+        if (parts == null) {
             return false;
         }
         try {
             int n = Integer.parseInt(parts[1]);
+            if (n < 1) {
+                return false;
+            }
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] expected = Base64.getDecoder().decode(parts[3]);
             return MessageDigest.isEqual(expected, derive(password, salt, n));
         } catch (IllegalArgumentException malformed) {
             return false;
         }
+    }
+
+    /**
+     * True when {@code stored} was made with weaker parameters than this hasher's: another (older)
+     * algorithm or fewer iterations. A stronger stored hash (more iterations, after the configured
+     * count was lowered) is kept. Only meaningful for a hash that has just verified.
+     */
+    public boolean needsRehash(String stored) {
+        String[] parts = parts(stored);
+        if (parts == null) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(parts[1]) < iterations;
+        } catch (NumberFormatException malformed) {
+            return true;
+        }
+    }
+
+    /** The four fields of a stored hash of the current algorithm, or null. */
+    private static String[] parts(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        return parts.length == 4 && ALGORITHM.equals(parts[0]) ? parts : null;
     }
 
     /**

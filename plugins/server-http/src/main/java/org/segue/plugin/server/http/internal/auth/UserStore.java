@@ -1,5 +1,6 @@
 package org.segue.plugin.server.http.internal.auth;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -86,7 +87,9 @@ public final class UserStore {
 
     /**
      * The user whose name and password match, else empty; unknown names cost the same time as
-     * wrong passwords.
+     * wrong passwords. A match whose stored hash is weaker than the configured parameters is
+     * rehashed with them and saved (atomically, as every change), the only moment the password is
+     * known; a wrong password changes nothing.
      */
     public Optional<User> authenticate(String username, String password) {
         Account a;
@@ -100,7 +103,30 @@ public final class UserStore {
             hasher.burn(password);
             return Optional.empty();
         }
-        return hasher.verify(password, a.passwordHash()) ? Optional.of(a.user()) : Optional.empty();
+        if (!hasher.verify(password, a.passwordHash())) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(a.passwordHash())) {
+            rehash(a, hasher.hash(password));
+        }
+        return Optional.of(a.user());
+    }
+
+    /**
+     * Replaces a verified account's hash unless it changed meanwhile (a password change or a
+     * parallel login's rehash wins). A failed save keeps the old hash in memory as on disk: the
+     * login still succeeds, and the next one tries again.
+     */
+    private synchronized void rehash(Account verified, String hash) {
+        if (accounts.get(verified.username()) != verified) {
+            return;
+        }
+        accounts.put(verified.username(), new Account(verified.username(), verified.role(), verified.createdAt(), hash));
+        try {
+            save();
+        } catch (UncheckedIOException e) {
+            accounts.put(verified.username(), verified);
+        }
     }
 
     /** Sets a new password (the caller has checked the old one). */

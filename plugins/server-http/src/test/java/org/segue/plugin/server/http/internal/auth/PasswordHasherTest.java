@@ -35,4 +35,14 @@ class PasswordHasherTest {
         // A hash made with one work factor verifies under a hasher configured with another.
         assertTrue(new PasswordHasher(1000).verify("password123", stored));
     }
+
+    @Test
+    void aHashIsWeakWhenItHasFewerIterationsOrAnotherAlgorithm() {
+        PasswordHasher configured = new PasswordHasher(2000);
+        assertTrue(configured.needsRehash(new PasswordHasher(1000).hash("password123")), "fewer iterations");
+        assertFalse(configured.needsRehash(configured.hash("password123")), "the configured strength");
+        assertFalse(configured.needsRehash(new PasswordHasher(3000).hash("password123")), "a stronger one is kept");
+        assertTrue(configured.needsRehash("pbkdf2-sha1$600000$c2FsdA$aGFzaA"), "another algorithm");
+        assertTrue(configured.needsRehash("pbkdf2-sha256$many$c2FsdA$aGFzaA"), "unreadable parameters");
+    }
 }

@@ -2,22 +2,21 @@ package org.segue.plugin.connector.archive.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.segue.support.net.Retries;
+import org.segue.support.net.ServiceHttp;
 
 /**
  * Calls the Internet Archive's public read APIs: {@code advancedsearch.php} (search) and
@@ -31,25 +30,17 @@ final class ArchiveClient {
     static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
     private static final int MAX_ATTEMPTS = 4;
 
-    /** Pauses between retries; a seam so tests do not wait. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final URI base;
     private final String userAgent;
-    private final Duration timeout;
-    private final Sleeper sleeper;
-    private final HttpClient http;
+    private final ServiceHttp http;
     private final ObjectMapper json = new ObjectMapper();
 
-    ArchiveClient(URI base, String userAgent, Duration timeout, Sleeper sleeper) {
+    /** @param sleeper pauses between retries; a seam so tests do not wait */
+    ArchiveClient(URI base, String userAgent, Duration timeout, ServiceHttp.Sleeper sleeper) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.userAgent = userAgent;
-        this.timeout = timeout;
-        this.sleeper = sleeper;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = new ServiceHttp("the Internet Archive", this.base, timeout, sleeper);
     }
 
     /** Runs an advanced search; returns its {@code response} object ({@code numFound}, {@code start}, {@code docs}). */
@@ -86,45 +77,27 @@ final class ArchiveClient {
             path.append('/').append(segment(part));
         }
         URI url = base.resolve(path.toString());
-        String what = identifier + "/" + file;
-        for (int attempt = 1;; attempt++) {
-            HttpResponse<InputStream> response;
-            try {
-                response = http.send(request(url), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while downloading " + what);
-            } catch (IOException e) {
-                throw new IOException("cannot download " + what + " from the Internet Archive: " + e, e);
-            }
+        String what = "the download of " + identifier + "/" + file;
+        ServiceHttp.Backoff backoff = new ServiceHttp.Backoff(MAX_ATTEMPTS, MAX_RETRY_WAIT);
+        while (true) {
+            HttpResponse<InputStream> response = http.send(request(url), HttpResponse.BodyHandlers.ofInputStream(), what);
             int status = response.statusCode();
             if (status == 200) {
                 return response.body();
             }
             response.body().close();
-            if (!Retries.isRetryable(status) || attempt >= MAX_ATTEMPTS) {
-                throw new IOException("the Internet Archive answered the download of " + what + " with HTTP " + status);
+            Optional<Duration> wait = Retries.isRetryable(status) ? backoff.next(response.headers()) : Optional.empty();
+            if (wait.isEmpty()) {
+                throw new IOException("the Internet Archive answered " + what + " with HTTP " + status);
             }
-            pause(Retries.retryAfter(response.headers().firstValue("Retry-After"), Duration.ofSeconds(attempt)), what);
+            http.pause(wait.get(), what);
         }
     }
 
     private JsonNode get(URI uri, String what) throws IOException {
-        Duration waited = Duration.ZERO;
-        Duration pause = Duration.ofSeconds(1);
-        for (int attempt = 1;; attempt++) {
-            HttpResponse<byte[]> response;
-            try {
-                response = http.send(request(uri), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (HttpTimeoutException e) {
-                throw new IOException("the Internet Archive did not answer for " + what + " within "
-                        + timeout.toSeconds() + " s", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while asking the Internet Archive for " + what);
-            } catch (IOException e) {
-                throw new IOException("cannot reach the Internet Archive at " + base.getHost() + " (" + what + "): " + e, e);
-            }
+        ServiceHttp.Backoff backoff = new ServiceHttp.Backoff(MAX_ATTEMPTS, MAX_RETRY_WAIT);
+        while (true) {
+            HttpResponse<byte[]> response = http.send(request(uri), HttpResponse.BodyHandlers.ofByteArray(), what);
             int status = response.statusCode();
             if (status == 200) {
                 return parse(what, response.body());
@@ -132,28 +105,17 @@ final class ArchiveClient {
             if (!Retries.isRetryable(status)) {
                 throw new IOException("the Internet Archive answered " + what + " with HTTP " + status);
             }
-            Duration wait = Retries.retryAfter(response.headers().firstValue("Retry-After"), pause);
-            if (attempt >= MAX_ATTEMPTS || waited.plus(wait).compareTo(MAX_RETRY_WAIT) > 0) {
+            Optional<Duration> wait = backoff.next(response.headers());
+            if (wait.isEmpty()) {
                 throw new IOException("the Internet Archive is busy or rate limiting (HTTP " + status + " for " + what
-                        + "), still after " + waited.toSeconds() + " s of waiting");
+                        + "), still after " + backoff.waited().toSeconds() + " s of waiting");
             }
-            pause(wait, what);
-            waited = waited.plus(wait);
-            pause = pause.multipliedBy(2);
+            http.pause(wait.get(), what);
         }
     }
 
     private HttpRequest request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", userAgent).GET().build();
-    }
-
-    private void pause(Duration wait, String what) throws InterruptedIOException {
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to retry " + what);
-        }
+        return HttpRequest.newBuilder(uri).timeout(http.timeout()).header("User-Agent", userAgent).GET().build();
     }
 
     private JsonNode parse(String what, byte[] body) throws IOException {

@@ -2,21 +2,20 @@ package org.segue.plugin.connector.jamendo.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.segue.support.net.Retries;
+import org.segue.support.net.ServiceHttp;
 
 /**
  * Calls Jamendo's read API v3.0 ({@code <api>/<method>/?client_id=…&format=json&…}). Thread-safe.
@@ -30,25 +29,17 @@ final class JamendoClient {
     static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
     private static final int MAX_ATTEMPTS = 4;
 
-    /** Pauses between retries; a seam so tests do not wait. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final URI api;
     private final String clientId;
-    private final Duration timeout;
-    private final Sleeper sleeper;
-    private final HttpClient http;
+    private final ServiceHttp http;
     private final ObjectMapper json = new ObjectMapper();
 
-    JamendoClient(URI api, String clientId, Duration timeout, Sleeper sleeper) {
+    /** @param sleeper pauses between retries; a seam so tests do not wait */
+    JamendoClient(URI api, String clientId, Duration timeout, ServiceHttp.Sleeper sleeper) {
         String text = api.toString();
         this.api = URI.create(text.endsWith("/") ? text : text + "/");
         this.clientId = clientId;
-        this.timeout = timeout;
-        this.sleeper = sleeper;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = new ServiceHttp("Jamendo", this.api, timeout, sleeper);
     }
 
     /** Calls a read method and returns its {@code results} array. */
@@ -56,11 +47,10 @@ final class JamendoClient {
         StringBuilder query = new StringBuilder("client_id=").append(encode(clientId)).append("&format=json");
         params.forEach((k, v) -> query.append('&').append(encode(k)).append('=').append(encode(String.valueOf(v))));
         URI uri = api.resolve(method + "/?" + query);
-        Duration waited = Duration.ZERO;
-        Duration pause = Duration.ofSeconds(1);
-        for (int attempt = 1;; attempt++) {
-            HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Accept", "application/json").GET().build(), method);
+        ServiceHttp.Backoff backoff = new ServiceHttp.Backoff(MAX_ATTEMPTS, MAX_RETRY_WAIT);
+        while (true) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(http.timeout())
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray(), method);
             int status = response.statusCode();
             JamendoException failure = null;
             if (status == 200) {
@@ -77,20 +67,13 @@ final class JamendoClient {
             } else if (!Retries.isRetryable(status)) {
                 throw new IOException("Jamendo answered " + method + " with HTTP " + status);
             }
-            Duration wait = Retries.retryAfter(response.headers().firstValue("Retry-After"), pause);
-            if (attempt >= MAX_ATTEMPTS || waited.plus(wait).compareTo(MAX_RETRY_WAIT) > 0) {
+            Optional<Duration> wait = backoff.next(response.headers());
+            if (wait.isEmpty()) {
                 throw failure != null ? failure
                         : new IOException("Jamendo is busy or rate limiting (HTTP " + status + " to " + method
-                                + "), still after " + waited.toSeconds() + " s of waiting");
+                                + "), still after " + backoff.waited().toSeconds() + " s of waiting");
             }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting to retry " + method);
-            }
-            waited = waited.plus(wait);
-            pause = pause.multipliedBy(2);
+            http.pause(wait.get(), method);
         }
     }
 
@@ -99,32 +82,13 @@ final class JamendoClient {
         if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
             throw new IOException("Jamendo gave a download address that is not http(s): " + url.getScheme());
         }
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while downloading from Jamendo");
-        }
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(http.timeout()).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream(), "a download");
         if (response.statusCode() != 200) {
             response.body().close();
             throw new IOException("Jamendo's download answered HTTP " + response.statusCode());
         }
         return response.body();
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request, String method) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new IOException("Jamendo did not answer " + method + " within " + timeout.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while calling Jamendo " + method);
-        } catch (IOException e) {
-            throw new IOException("cannot reach Jamendo at " + api.getHost() + " (" + method + "): " + e, e);
-        }
     }
 
     private JsonNode parse(String method, byte[] body) throws IOException {

@@ -1,13 +1,10 @@
 package org.segue.plugin.connector.listenbrainz.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.segue.support.net.Retries;
+import org.segue.support.net.ServiceHttp;
 
 /**
  * Calls the ListenBrainz API ({@code <api>/1/…}). Thread-safe.
@@ -35,29 +33,21 @@ final class ListenBrainzClient {
     static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
     private static final int MAX_ATTEMPTS = 4;
 
-    /** Pauses; a seam so tests do not wait. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final URI api;
     private final String token;
-    private final Duration timeout;
-    private final Sleeper sleeper;
     private final LongSupplier nanoClock;
-    private final HttpClient http;
+    private final ServiceHttp http;
     private final ObjectMapper json = new ObjectMapper();
     private final Object windowLock = new Object();
     private long windowResetsAt = Long.MIN_VALUE;
 
-    ListenBrainzClient(URI api, String token, Duration timeout, Sleeper sleeper, LongSupplier nanoClock) {
+    /** @param sleeper pauses; a seam so tests do not wait */
+    ListenBrainzClient(URI api, String token, Duration timeout, ServiceHttp.Sleeper sleeper, LongSupplier nanoClock) {
         String text = api.toString();
         this.api = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = token == null || token.isBlank() ? null : token.trim();
-        this.timeout = timeout;
-        this.sleeper = sleeper;
         this.nanoClock = nanoClock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = new ServiceHttp("ListenBrainz", this.api, timeout, sleeper);
     }
 
     boolean hasToken() {
@@ -74,16 +64,15 @@ final class ListenBrainzClient {
         params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(encode(k)).append('=')
                 .append(encode(String.valueOf(v))));
         URI uri = api.resolve(path + (query.length() == 0 ? "" : "?" + query));
-        Duration waited = Duration.ZERO;
-        Duration pause = Duration.ofSeconds(1);
-        for (int attempt = 1;; attempt++) {
+        ServiceHttp.Backoff backoff = new ServiceHttp.Backoff(MAX_ATTEMPTS, MAX_RETRY_WAIT);
+        while (true) {
             waitForWindow();
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(http.timeout()).header("Accept", "application/json")
                     .GET();
             if (token != null) {
                 request.header("Authorization", "Token " + token);
             }
-            HttpResponse<byte[]> response = send(request.build(), what);
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray(), what);
             noteWindow(response);
             int status = response.statusCode();
             if (status == 200) {
@@ -107,15 +96,12 @@ final class ListenBrainzClient {
             if (!Retries.isRetryable(status)) {
                 throw new IOException("ListenBrainz answered " + what + " with HTTP " + status + errorSuffix(response.body()));
             }
-            Duration wait = Retries.retryAfter(response.headers().firstValue("X-RateLimit-Reset-In")
-                    .or(() -> response.headers().firstValue("Retry-After")), pause);
-            if (attempt >= MAX_ATTEMPTS || waited.plus(wait).compareTo(MAX_RETRY_WAIT) > 0) {
+            Optional<Duration> wait = backoff.next(response.headers(), "X-RateLimit-Reset-In", "Retry-After");
+            if (wait.isEmpty()) {
                 throw new IOException("ListenBrainz is busy or rate limiting (HTTP " + status + " for " + what
-                        + "), still after " + waited.toSeconds() + " s of waiting");
+                        + "), still after " + backoff.waited().toSeconds() + " s of waiting");
             }
-            sleep(wait, what);
-            waited = waited.plus(wait);
-            pause = pause.multipliedBy(2);
+            http.pause(wait.get(), what);
         }
     }
 
@@ -137,29 +123,7 @@ final class ListenBrainzClient {
             windowResetsAt = Long.MIN_VALUE;
         }
         if (wait > 0) {
-            sleep(Duration.ofNanos(wait), "ListenBrainz's rate-limit window");
-        }
-    }
-
-    private void sleep(Duration wait, String what) throws InterruptedIOException {
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for ListenBrainz (" + what + ")");
-        }
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request, String what) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new IOException("ListenBrainz did not answer for " + what + " within " + timeout.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while asking ListenBrainz for " + what);
-        } catch (IOException e) {
-            throw new IOException("cannot reach ListenBrainz at " + api.getHost() + " (" + what + "): " + e, e);
+            http.pause(Duration.ofNanos(wait), "its rate-limit window to reopen");
         }
     }
 

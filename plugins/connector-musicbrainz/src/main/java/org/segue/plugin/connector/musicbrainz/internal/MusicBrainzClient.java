@@ -1,22 +1,21 @@
 package org.segue.plugin.connector.musicbrainz.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.segue.support.net.Retries;
+import org.segue.support.net.ServiceHttp;
 
 /**
  * Calls MusicBrainz's web service version 2 in JSON ({@code <api>/<entity>?…&fmt=json}). Thread-safe.
@@ -33,18 +32,17 @@ final class MusicBrainzClient {
 
     private final URI api;
     private final String userAgent;
-    private final Duration timeout;
     private final RequestPacer pacer;
-    private final HttpClient http;
+    private final ServiceHttp http;
     private final ObjectMapper json = new ObjectMapper();
 
     MusicBrainzClient(URI api, String userAgent, Duration timeout, RequestPacer pacer) {
         String text = api.toString();
         this.api = URI.create(text.endsWith("/") ? text : text + "/");
         this.userAgent = userAgent;
-        this.timeout = timeout;
         this.pacer = pacer;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // Waits go to the pacer, not a sleep: it holds every thread's next request back (see holdOff).
+        this.http = new ServiceHttp("MusicBrainz", this.api, timeout, ServiceHttp.Sleeper.THREAD);
     }
 
     /** GETs {@code <api>/<path>?<params>&fmt=json} and returns the parsed answer. */
@@ -53,12 +51,12 @@ final class MusicBrainzClient {
         params.forEach((k, v) -> query.append(encode(k)).append('=').append(encode(String.valueOf(v))).append('&'));
         query.append("fmt=json");
         URI uri = api.resolve(path + "?" + query);
-        Duration waited = Duration.ZERO;
-        Duration pause = Duration.ofSeconds(1);
-        for (int attempt = 1;; attempt++) {
+        ServiceHttp.Backoff backoff = new ServiceHttp.Backoff(MAX_ATTEMPTS, MAX_RETRY_WAIT);
+        while (true) {
             pacer.acquire();
-            HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Accept", "application/json").header("User-Agent", userAgent).GET().build(), path);
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(http.timeout())
+                    .header("Accept", "application/json").header("User-Agent", userAgent).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray(), path);
             int status = response.statusCode();
             if (status == 200) {
                 return parse(path, response.body());
@@ -66,28 +64,13 @@ final class MusicBrainzClient {
             if (!Retries.isRetryable(status)) {
                 throw new IOException("MusicBrainz answered " + path + " with HTTP " + status + errorText(response.body()));
             }
-            Duration wait = Retries.retryAfter(response.headers().firstValue("Retry-After"), pause);
-            if (attempt >= MAX_ATTEMPTS || waited.plus(wait).compareTo(MAX_RETRY_WAIT) > 0) {
+            Optional<Duration> wait = backoff.next(response.headers());
+            if (wait.isEmpty()) {
                 throw new IOException("MusicBrainz refuses requests (HTTP " + status + " to " + path + ") still after "
-                        + waited.toSeconds() + " s of waiting; it allows one request per second per client: is another "
-                        + "program using MusicBrainz from this address?");
+                        + backoff.waited().toSeconds() + " s of waiting; it allows one request per second per client: "
+                        + "is another program using MusicBrainz from this address?");
             }
-            pacer.holdOff(wait);
-            waited = waited.plus(wait);
-            pause = pause.multipliedBy(2);
-        }
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request, String path) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new IOException("MusicBrainz did not answer " + path + " within " + timeout.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while calling MusicBrainz " + path);
-        } catch (IOException e) {
-            throw new IOException("cannot reach MusicBrainz at " + api.getHost() + " (" + path + "): " + e, e);
+            pacer.holdOff(wait.get());
         }
     }
 

@@ -1,12 +1,10 @@
 package org.segue.plugin.connector.spotify.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.segue.support.net.Retries;
+import org.segue.support.net.ServiceHttp;
 
 /**
  * Calls Spotify's Web API ({@code <api>/v1/…}) with the account's bearer token. Thread-safe.
@@ -29,25 +28,17 @@ final class SpotifyClient {
     static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
     private static final int MAX_ATTEMPTS = 4;
 
-    /** Pauses between retries; a seam so tests do not wait. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final URI api;
     private final SpotifyAuth auth;
-    private final Duration timeout;
-    private final Sleeper sleeper;
-    private final HttpClient http;
+    private final ServiceHttp http;
     private final ObjectMapper json = new ObjectMapper();
 
-    SpotifyClient(URI api, SpotifyAuth auth, Duration timeout, Sleeper sleeper) {
+    /** @param sleeper pauses between retries; a seam so tests do not wait */
+    SpotifyClient(URI api, SpotifyAuth auth, Duration timeout, ServiceHttp.Sleeper sleeper) {
         String text = api.toString();
         this.api = URI.create(text.endsWith("/") ? text : text + "/");
         this.auth = auth;
-        this.timeout = timeout;
-        this.sleeper = sleeper;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = new ServiceHttp("Spotify", this.api, timeout, sleeper, HttpClient.Redirect.NEVER);
     }
 
     /** The absolute URI of an API path such as {@code v1/me/playlists?limit=10}. */
@@ -75,11 +66,11 @@ final class SpotifyClient {
     JsonNode get(URI uri, String what) throws IOException {
         String token = auth.accessToken();
         boolean refreshed = false;
-        Duration waited = Duration.ZERO;
-        Duration pause = Duration.ofSeconds(1);
-        for (int attempt = 1;; attempt++) {
-            HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Accept", "application/json").header("Authorization", "Bearer " + token).GET().build(), what);
+        ServiceHttp.Backoff backoff = new ServiceHttp.Backoff(MAX_ATTEMPTS, MAX_RETRY_WAIT);
+        while (true) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(http.timeout())
+                    .header("Accept", "application/json").header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray(), what);
             int status = response.statusCode();
             if (status == 200) {
                 return parse(what, response.body());
@@ -105,23 +96,16 @@ final class SpotifyClient {
                 throw new IOException("Spotify answered " + what + " with HTTP " + status + " (" + message(response.body()) + ")");
             }
             Optional<String> header = response.headers().firstValue("Retry-After");
-            Duration wait = Retries.retryAfter(header, pause);
-            if (asksForLonger(header, MAX_RETRY_WAIT.minus(waited))) {
+            if (asksForLonger(header, MAX_RETRY_WAIT.minus(backoff.waited()))) {
                 throw new IOException("Spotify's rate limit asks Segue to wait " + header.get().trim() + " s before "
                         + what + "; try again later");
             }
-            if (attempt >= MAX_ATTEMPTS || waited.plus(wait).compareTo(MAX_RETRY_WAIT) > 0) {
+            Optional<Duration> wait = backoff.next(response.headers());
+            if (wait.isEmpty()) {
                 throw new IOException("Spotify is busy or rate limiting (HTTP " + status + " for " + what + "), still after "
-                        + waited.toSeconds() + " s of waiting");
+                        + backoff.waited().toSeconds() + " s of waiting");
             }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting to retry " + what);
-            }
-            waited = waited.plus(wait);
-            pause = pause.multipliedBy(2);
+            http.pause(wait.get(), what);
         }
     }
 
@@ -133,19 +117,6 @@ final class SpotifyClient {
             return Long.parseLong(header.get().trim()) > left.toSeconds();
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request, String what) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new IOException("Spotify did not answer " + what + " within " + timeout.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while asking Spotify for " + what);
-        } catch (IOException e) {
-            throw new IOException("cannot reach Spotify at " + api.getHost() + " (" + what + "): " + e.getClass().getSimpleName(), e);
         }
     }
 

@@ -2,13 +2,10 @@ package org.segue.plugin.connector.subsonic.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.segue.support.net.Retries;
+import org.segue.support.net.ServiceHttp;
 
 /**
  * Calls the Subsonic REST API ({@code /rest/<method>.view}, JSON answers) of one server for one
@@ -44,30 +42,21 @@ final class SubsonicClient {
     private final URI base;
     private final String username;
     private final SubsonicAuth auth;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final ServiceHttp http;
     private final ObjectMapper json = new ObjectMapper();
-    private final Sleeper sleeper;
     private volatile String protocolVersion;
 
-    /** Pauses between retries; a seam so tests do not wait. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     SubsonicClient(URI base, String username, String password, Duration timeout) {
-        this(base, username, password, timeout, d -> Thread.sleep(d.toMillis()));
+        this(base, username, password, timeout, ServiceHttp.Sleeper.THREAD);
     }
 
-    SubsonicClient(URI base, String username, String password, Duration timeout, Sleeper sleeper) {
+    /** @param sleeper pauses between retries; a seam so tests do not wait */
+    SubsonicClient(URI base, String username, String password, Duration timeout, ServiceHttp.Sleeper sleeper) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.username = username;
         this.auth = new SubsonicAuth(password);
-        this.timeout = timeout;
-        this.sleeper = sleeper;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.http = new ServiceHttp("the Subsonic server", this.base, timeout, sleeper);
     }
 
     String username() {
@@ -158,22 +147,10 @@ final class SubsonicClient {
             }
         }
         HttpRequest request = HttpRequest.newBuilder(base.resolve("rest/" + method + ".view?" + query))
-                .timeout(timeout).header("Accept", "application/json").GET().build();
-        Duration waited = Duration.ZERO;
-        Duration pause = Duration.ofMillis(500);
-        for (int attempt = 1;; attempt++) {
-            HttpResponse<T> response;
-            try {
-                response = http.send(request, handler);
-            } catch (HttpTimeoutException e) {
-                throw new IOException("Subsonic server " + server() + " did not answer " + method + " within "
-                        + timeout.toSeconds() + " s", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while calling " + method + " on " + server());
-            } catch (IOException e) {
-                throw new IOException("cannot reach Subsonic server " + server() + " (" + method + "): " + e, e);
-            }
+                .timeout(http.timeout()).header("Accept", "application/json").GET().build();
+        ServiceHttp.Backoff backoff = new ServiceHttp.Backoff(MAX_ATTEMPTS, MAX_RETRY_WAIT, Duration.ofMillis(500));
+        while (true) {
+            HttpResponse<T> response = http.send(request, handler, method);
             int status = response.statusCode();
             if (!Retries.isRetryable(status)) {
                 if (status != 200) {
@@ -183,19 +160,12 @@ final class SubsonicClient {
                 return response;
             }
             discard(response);
-            Duration wait = Retries.retryAfter(response.headers().firstValue("Retry-After"), pause);
-            if (attempt >= MAX_ATTEMPTS || waited.plus(wait).compareTo(MAX_RETRY_WAIT) > 0) {
+            Optional<Duration> wait = backoff.next(response.headers());
+            if (wait.isEmpty()) {
                 throw new IOException("Subsonic server " + server() + " is busy or rate limiting (HTTP " + status
-                        + " to " + method + "), still after " + waited.toSeconds() + " s of waiting");
+                        + " to " + method + "), still after " + backoff.waited().toSeconds() + " s of waiting");
             }
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting to retry " + method);
-            }
-            waited = waited.plus(wait);
-            pause = pause.multipliedBy(2);
+            http.pause(wait.get(), method);
         }
     }
 

@@ -1,4 +1,5 @@
 import { crossfaderGains, eqKnobToDb, filterKnob } from '../logic/dj';
+import keyLockUrl from './keylock.worklet.ts?worker&url';
 import type { Analysis, Track, Waveform } from '../api/types';
 
 /**
@@ -6,7 +7,9 @@ import type { Analysis, Track, Waveform } from '../api/types';
  * (sources are one-shot, so every play or seek starts a new one), then a 3-band EQ of
  * BiquadFilters (low shelf 250 Hz, peak 1 kHz, high shelf 4 kHz, the bands of the waveform),
  * the DJ filter, the channel gain the crossfader sets, and an analyser for the meters.
- * playbackRate changes tempo and pitch together, as a turntable does (no key lock).
+ * playbackRate changes tempo and pitch together, as a turntable does; with key lock on, a
+ * pitch shifter (an AudioWorklet, see pitchShift.ts) between the source and the EQ shifts the
+ * pitch back by 1/rate, so the track keeps its key at any tempo.
  */
 export class Deck {
   readonly low: BiquadFilterNode;
@@ -24,6 +27,9 @@ export class Deck {
   rate = 1;
   eq = { low: 0, mid: 0, high: 0 };
   filterPosition = 0;
+  /** Whether key lock is on; only possible when the engine's worklet loaded (see AudioEngine.keyLockReady). */
+  keyLock = false;
+  private keyLockNode: AudioWorkletNode | null = null;
 
   private source: AudioBufferSourceNode | null = null;
   private startedAt = 0;
@@ -88,7 +94,7 @@ export class Deck {
     const source = this.ctx.createBufferSource();
     source.buffer = this.buffer;
     source.playbackRate.value = this.rate;
-    source.connect(this.low);
+    source.connect(this.keyLock && this.keyLockNode ? this.keyLockNode : this.low);
     source.onended = () => {
       if (this.source === source) {
         this.offset = this.position();
@@ -149,6 +155,32 @@ export class Deck {
       this.source.playbackRate.setValueAtTime(rate, this.ctx.currentTime);
     }
     this.rate = rate;
+    this.keyLockNode?.parameters.get('ratio')?.setValueAtTime(1 / rate, this.ctx.currentTime);
+    this.changed();
+  }
+
+  /**
+   * Turns key lock on or off: the pitch shifter goes between the source and the EQ. The node is
+   * made once and kept; a playing source is rewired at once, so the change is heard immediately.
+   */
+  setKeyLock(on: boolean): void {
+    if (on && !this.keyLockNode) {
+      this.keyLockNode = new AudioWorkletNode(this.ctx, 'segue-keylock', {
+        numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [2],
+      });
+      this.keyLockNode.connect(this.low);
+    }
+    const node = this.keyLockNode;
+    if (!node) {
+      return;
+    }
+    node.parameters.get('ratio')?.setValueAtTime(1 / this.rate, this.ctx.currentTime);
+    if (this.source) {
+      this.source.disconnect();
+      this.source.connect(on ? node : this.low);
+    }
+    // Off, sources go straight to the EQ again; the idle node is kept for the next time.
+    this.keyLock = on;
     this.changed();
   }
 
@@ -225,6 +257,11 @@ export class AudioEngine {
   readonly b: Deck;
   readonly preview: Deck;
   crossfader = 0.5;
+  /**
+   * Resolves true once the key-lock worklet is loaded. Browsers give AudioWorklet only to secure
+   * pages (https, or http on loopback); elsewhere key lock is unavailable and the decks say so.
+   */
+  readonly keyLockReady: Promise<boolean>;
 
   constructor() {
     this.ctx = new AudioContext({ latencyHint: 'interactive' });
@@ -234,6 +271,9 @@ export class AudioEngine {
     this.b = new Deck('B', this.ctx, this.master);
     this.preview = new Deck('Preview', this.ctx, this.master);
     this.setCrossfader(0.5);
+    this.keyLockReady = this.ctx.audioWorklet
+      ? this.ctx.audioWorklet.addModule(keyLockUrl).then(() => true, () => false)
+      : Promise.resolve(false);
   }
 
   /** Browsers keep a new AudioContext suspended until a user gesture; every play button calls this. */

@@ -88,6 +88,12 @@ interface DeckProps {
 function DeckPanel({ deck, other, tracks, onLoad, onSync }: DeckProps) {
   const services = useServices();
   const [loading, setLoading] = useState(false);
+  const [keyLockAvailable, setKeyLockAvailable] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void services.engine.keyLockReady.then((ok) => { if (live) setKeyLockAvailable(ok); });
+    return () => { live = false; };
+  }, [services.engine]);
   const id = deck.name.toLowerCase();
   const bpm = deck.bpm();
   const percent = (deck.rate - 1) * 100;
@@ -120,6 +126,10 @@ function DeckPanel({ deck, other, tracks, onLoad, onSync }: DeckProps) {
           onClick={() => void services.engine.resume().then(() => deck.toggle())}>{deck.playing ? '❚❚' : '▶'}</button>
         <button className="sync" disabled={!deck.buffer || !other.buffer} data-testid={`deck-${id}-sync`}
           onClick={() => onSync(deck, other)}>SYNC</button>
+        <button className={`keylock ${deck.keyLock ? 'on' : ''}`} disabled={!keyLockAvailable} aria-pressed={deck.keyLock}
+          data-testid={`deck-${id}-keylock`} onClick={() => deck.setKeyLock(!deck.keyLock)}
+          title={keyLockAvailable ? 'Key lock: keep the key while the tempo changes'
+            : 'Key lock needs a secure page (https, or http on this machine)'}>KEY</button>
       </div>
       <div className="tempo">
         <label>Tempo <span data-testid={`deck-${id}-tempo`}>{percent >= 0 ? '+' : ''}{percent.toFixed(2)} %</span></label>

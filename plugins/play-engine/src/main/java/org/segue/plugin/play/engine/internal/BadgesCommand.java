@@ -5,8 +5,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
-import org.segue.api.play.Badge;
+import java.util.List;
+
 import org.segue.api.play.BadgeProgress;
+import org.segue.api.play.PlayStatistics.BadgeStanding;
 
 /** {@code segue badges [--user U]}: every installed badge, earned or how far along. */
 @Component
@@ -24,23 +26,25 @@ public class BadgesCommand implements Command {
             return USAGE;
         }
         String user = o.user();
-        String table = engine.read(v -> {
-            if (v.badges().isEmpty()) {
-                return "no badges installed: add a badge plugin (badge-core) to plugins/\n";
-            }
-            StringBuilder b = new StringBuilder(String.format("%-22s %-9s %-22s %s%n", "badge", "progress", "earned", "how"));
-            int earned = 0;
-            for (Badge badge : v.badges().values()) {
-                BadgeProgress p = v.state().badge(badge.descriptor().id(), user);
-                earned += p.earned() ? 1 : 0;
-                b.append(String.format("%-22s %-9s %-22s %s%n", badge.descriptor().name(),
-                        p.earned() ? "earned" : Math.round(p.fraction() * 100) + " %",
-                        p.earned() ? p.earnedAt().toString() : "-", badge.descriptor().description()));
-            }
-            return b.append(earned).append(" of ").append(v.badges().size()).append(" badges earned by ")
-                    .append(user).append('\n').toString();
-        });
+        String table = render(user, engine.statistics().badges(user));
         ctx.out().print(table);
         return OK;
+    }
+
+    static String render(String user, List<BadgeStanding> badges) {
+        if (badges.isEmpty()) {
+            return "no badges installed: add a badge plugin (badge-core) to plugins/\n";
+        }
+        StringBuilder b = new StringBuilder(String.format("%-22s %-9s %-22s %s%n", "badge", "progress", "earned", "how"));
+        int earned = 0;
+        for (BadgeStanding s : badges) {
+            BadgeProgress p = s.progress();
+            earned += p.earned() ? 1 : 0;
+            b.append(String.format("%-22s %-9s %-22s %s%n", s.badge().name(),
+                    p.earned() ? "earned" : Math.round(p.fraction() * 100) + " %",
+                    p.earned() ? p.earnedAt().toString() : "-", s.badge().description()));
+        }
+        return b.append(earned).append(" of ").append(badges.size()).append(" badges earned by ")
+                .append(user).append('\n').toString();
     }
 }

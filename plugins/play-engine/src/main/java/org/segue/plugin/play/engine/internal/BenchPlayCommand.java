@@ -18,113 +18,141 @@ import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
 import org.segue.api.play.Badge;
+import org.segue.api.play.BadgeDescriptor;
+import org.segue.api.play.BadgeProgress;
 import org.segue.api.play.Challenge;
+import org.segue.api.play.PlayStatistics;
 import org.segue.api.play.UserEvent;
 import org.segue.api.play.UserEventTypes;
 
 /**
- * {@code segue bench play [--events N] [--appends N] [--runs R]}: on a synthetic log in a temporary
- * folder, with the badges and challenges installed now, the median over runs of durable appends
- * per second (each forced to disk), of replay speed when a process opens the log without and with a
- * snapshot, of a late badge's
- * catch-up, and of a leaderboard page. The synthetic users play, mix, rate and vote, a seeded mix.
+ * {@code segue bench play [--events N] [--appends N] [--batch N] [--runs R]}: in a temporary folder,
+ * with the badges and challenges installed now, the median over runs of durable appends per second
+ * one by one ({@code record}, a commit each) and in batches ({@code recordAll}, a commit per batch),
+ * of loading a synthetic log of N events in batches of 1000, of opening the store holding them, of
+ * a late badge's catch-up and of a leaderboard page. The synthetic users play, mix, rate and vote,
+ * a seeded mix.
  */
 @Component
-@SegueCommand(name = "bench play", summary = "Measures the event log: durable appends, replay on open, late-badge catch-up, leaderboard pages")
+@SegueCommand(name = "bench play", summary = "Measures the play store: durable appends, batches, open, late-badge catch-up, leaderboard pages")
 public class BenchPlayCommand implements Command {
-    static final String USAGE_TEXT = "usage: segue bench play [--events N] [--appends N] [--runs R]";
+    static final String USAGE_TEXT = "usage: segue bench play [--events N] [--appends N] [--batch N] [--runs R]";
 
     @Reference
     PlayEngine engine;
 
     @Override
     public int run(CommandContext ctx) throws Exception {
-        Options o;
         int events;
         int appends;
+        int batch;
         int runs;
         try {
-            o = new Options(ctx.arguments(), Set.of("--events", "--appends", "--runs"));
+            Options o = new Options(ctx.arguments(), Set.of("--events", "--appends", "--batch", "--runs"));
             events = o.positiveInt("--events", 100_000);
-            appends = o.positiveInt("--appends", 2_000);
+            appends = o.positiveInt("--appends", 1_000);
+            batch = o.positiveInt("--batch", 50);
             runs = o.positiveInt("--runs", 3);
         } catch (IllegalArgumentException e) {
             ctx.err().println("segue bench play: " + e.getMessage() + "\n" + USAGE_TEXT);
             return USAGE;
         }
-        List<Badge> badges = engine.read(v -> List.copyOf(v.badges().values()));
-        List<Challenge> challenges = engine.read(v -> List.copyOf(v.challenges().values()));
+        List<Badge> badges = engine.badgeServices();
+        List<Challenge> challenges = engine.challengeServices();
         if (badges.isEmpty()) {
-            ctx.err().println("segue bench play: no badges installed; the replay would measure nothing but the file");
+            ctx.err().println("segue bench play: no badges installed; the catch-up would measure nothing");
         }
         Instant start = challenges.stream().map(c -> c.descriptor().start()).min(Instant::compareTo).orElse(Instant.parse("2026-01-05T00:00:00Z"));
         double[] appendRate = new double[runs];
-        double[] replayRate = new double[runs];
+        double[] batchRate = new double[runs];
+        double[] loadRate = new double[runs];
+        double[] openSeconds = new double[runs];
         double[] catchUpRate = new double[runs];
         double[] pageMicros = new double[runs];
-        double[] snapshotOpen = new double[runs];
         for (int r = 0; r < runs; r++) {
             Path dir = Files.createTempDirectory("segue-bench-play");
             try {
                 List<UserEvent> synthetic = synthetic(events, start, 42 + r);
-                // Durable appends through the engine, as producers record them.
-                PlayEngine e = new PlayEngine();
-                badges.forEach(e::addBadge);
-                challenges.forEach(e::addChallenge);
-                e.open(dir.resolve("appends"), Integer.MAX_VALUE, Integer.MAX_VALUE);
+                PlayEngine e = engine(dir.resolve("appends"), badges, challenges);
                 long t0 = System.nanoTime();
                 for (int i = 0; i < appends; i++) {
                     e.record(synthetic.get(i % synthetic.size()));
                 }
                 appendRate[r] = appends / seconds(t0);
-                e.close();
-                // A big log written unforced (a bench shortcut), then opened as a new process would.
-                try (EventFile f = new EventFile(dir.resolve("replay").resolve("events.log"))) {
-                    for (UserEvent ev : synthetic) {
-                        f.append(new StoredEvent(StoredEvent.idOf(ev), -1, ev), false);
-                    }
+                List<UserEvent> more = synthetic(appends, start.plusSeconds(events), 4242 + r);
+                t0 = System.nanoTime();
+                for (int i = 0; i < appends; i += batch) {
+                    e.recordAll(more.subList(i, Math.min(appends, i + batch)));
                 }
+                batchRate[r] = appends / seconds(t0);
+                e.close();
+
+                PlayEngine loader = engine(dir.resolve("big"), badges, challenges);
+                t0 = System.nanoTime();
+                for (int i = 0; i < events; i += 1000) {
+                    loader.recordAll(synthetic.subList(i, Math.min(events, i + 1000)));
+                }
+                loadRate[r] = events / seconds(t0);
+                loader.close();
+
                 PlayEngine reopened = new PlayEngine();
                 badges.forEach(reopened::addBadge);
                 challenges.forEach(reopened::addChallenge);
                 t0 = System.nanoTime();
-                reopened.open(dir.resolve("replay"), Integer.MAX_VALUE, Integer.MAX_VALUE);
-                replayRate[r] = events / seconds(t0);
+                reopened.open(dir.resolve("big"), Integer.MAX_VALUE, Integer.MAX_VALUE);
+                openSeconds[r] = seconds(t0);
                 if (!badges.isEmpty()) {
-                    Badge first = badges.get(0);
-                    reopened.removeBadge(first);
                     t0 = System.nanoTime();
-                    reopened.addBadge(first);
+                    reopened.addBadge(new Renamed(badges.get(0), "#late" + r));
                     catchUpRate[r] = events / seconds(t0);
                 }
                 Random random = new Random(7);
                 int reads = 1000;
                 t0 = System.nanoTime();
                 for (int i = 0; i < reads; i++) {
-                    int page = 1 + random.nextInt(20);
-                    reopened.read(v -> v.state().board(PlayState.GLOBAL).page(page, 10, v.state().pseudonyms()));
+                    reopened.statistics().leaderboard(PlayStatistics.GLOBAL_BOARD, 10 * random.nextInt(20), 10);
                 }
                 pageMicros[r] = seconds(t0) * 1e6 / reads;
-                reopened.close(); // writes the snapshot
-                PlayEngine fromSnapshot = new PlayEngine();
-                badges.forEach(fromSnapshot::addBadge);
-                challenges.forEach(fromSnapshot::addChallenge);
-                t0 = System.nanoTime();
-                fromSnapshot.open(dir.resolve("replay"), Integer.MAX_VALUE, Integer.MAX_VALUE);
-                snapshotOpen[r] = seconds(t0);
-                fromSnapshot.close();
+                reopened.close();
             } finally {
                 delete(dir);
             }
         }
         ctx.out().printf("events %d, users %d, badges %d, challenges %d, runs %d (medians)%n", events, users(events), badges.size(),
                 challenges.size(), runs);
-        ctx.out().printf("durable appends (fsync each): %.0f events/s%n", median(appendRate));
-        ctx.out().printf("replay on open:               %.0f events/s (%.2f s for the log)%n", median(replayRate), events / median(replayRate));
-        ctx.out().printf("open from a snapshot:         %.2f s%n", median(snapshotOpen));
-        ctx.out().printf("late badge catch-up:          %.0f events/s%n", median(catchUpRate));
-        ctx.out().printf("leaderboard page of 10:       %.1f us%n", median(pageMicros));
+        ctx.out().printf("durable appends, record (a commit each):  %.0f events/s%n", median(appendRate));
+        ctx.out().printf("durable appends, recordAll of %-4d:       %.0f events/s%n", batch, median(batchRate));
+        ctx.out().printf("loading %d events, recordAll of 1000: %.0f events/s%n", events, median(loadRate));
+        ctx.out().printf("opening the store with them:              %.3f s%n", median(openSeconds));
+        ctx.out().printf("late badge catch-up:                      %.0f events/s%n", median(catchUpRate));
+        ctx.out().printf("leaderboard page of 10:                   %.1f us%n", median(pageMicros));
         return OK;
+    }
+
+    private static PlayEngine engine(Path dir, List<Badge> badges, List<Challenge> challenges) throws IOException {
+        PlayEngine e = new PlayEngine();
+        badges.forEach(e::addBadge);
+        challenges.forEach(e::addChallenge);
+        e.open(dir, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        return e;
+    }
+
+    /** An installed badge under another id, so the store has no progress for it: a late badge. */
+    private record Renamed(Badge inner, String suffix) implements Badge {
+        @Override
+        public BadgeDescriptor descriptor() {
+            BadgeDescriptor d = inner.descriptor();
+            return new BadgeDescriptor(d.id() + suffix, d.name(), d.description());
+        }
+
+        @Override
+        public BadgeProgress update(BadgeProgress p, UserEvent e) {
+            String id = inner.descriptor().id();
+            BadgeProgress in = new BadgeProgress(id, p.userId(), p.fraction(), p.count(), p.earnedAt(), p.state());
+            BadgeProgress out = inner.update(in, e);
+            return out.equals(in) ? p
+                    : new BadgeProgress(id + suffix, out.userId(), out.fraction(), out.count(), out.earnedAt(), out.state());
+        }
     }
 
     static int users(int events) {

@@ -1,15 +1,15 @@
 package org.segue.plugin.play.engine.internal;
 
-import java.util.Map;
+import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
-import org.segue.api.play.Challenge;
 import org.segue.api.play.ChallengeDescriptor;
 import org.segue.api.play.ChallengeProgress;
+import org.segue.api.play.PlayStatistics.ChallengeStanding;
 
 /** {@code segue challenges [--user U]}: every installed challenge, when it runs and the user's standing. */
 @Component
@@ -27,23 +27,25 @@ public class ChallengesCommand implements Command {
             return USAGE;
         }
         String user = o.user();
-        String table = engine.read(v -> {
-            if (v.challenges().isEmpty()) {
-                return "no challenges installed: add a challenge plugin (challenge-core) to plugins/\n";
-            }
-            int width = v.challenges().keySet().stream().mapToInt(String::length).max().orElse(2);
-            String row = "%-" + width + "s %-20s %-20s %-7s %-9s %s%n";
-            StringBuilder b = new StringBuilder(String.format(row, "id", "opens", "closes", "players", "you", "what"));
-            for (Map.Entry<String, Challenge> c : v.challenges().entrySet()) {
-                ChallengeDescriptor d = c.getValue().descriptor();
-                ChallengeProgress p = v.state().challenge(d.id(), user);
-                b.append(String.format(row, d.id(), d.start(), d.end(), v.state().challengeProgress(d.id()).size(),
-                        p.completed() ? "done " + Format.score(p.score()) : Format.score(p.score()),
-                        d.name() + ": " + d.description()));
-            }
-            return b.toString();
-        });
+        String table = render(engine.statistics().challenges(user));
         ctx.out().print(table);
         return OK;
+    }
+
+    static String render(List<ChallengeStanding> challenges) {
+        if (challenges.isEmpty()) {
+            return "no challenges installed: add a challenge plugin (challenge-core) to plugins/\n";
+        }
+        int width = challenges.stream().mapToInt(c -> c.challenge().id().length()).max().orElse(2);
+        String row = "%-" + width + "s %-20s %-20s %-7s %-9s %s%n";
+        StringBuilder b = new StringBuilder(String.format(row, "id", "opens", "closes", "players", "you", "what"));
+        for (ChallengeStanding c : challenges) {
+            ChallengeDescriptor d = c.challenge();
+            ChallengeProgress p = c.progress();
+            b.append(String.format(row, d.id(), d.start(), d.end(), c.players(),
+                    p.completed() ? "done " + Format.score(p.score()) : Format.score(p.score()),
+                    d.name() + ": " + d.description()));
+        }
+        return b.toString();
     }
 }

@@ -16,7 +16,9 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
- * The append-only event log on disk: one file, a magic header, then records
+ * The event log of Segue before the SQLite store ({@code events.log}), kept so that
+ * {@link LegacyImport} can move an existing log into the database, and the tests can write one as
+ * that version did. The format: one file, a magic header, then records
  * {@code [length:int][crc32c:int][payload]}. A record is committed once {@link #append} returns:
  * its bytes and the file size are forced to the device before that.
  *
@@ -67,11 +69,6 @@ final class EventFile implements AutoCloseable {
 
     Path path() {
         return path;
-    }
-
-    /** Continues reading after a snapshot that covers the log up to {@code end} (checked by {@link StateCodec}). */
-    void startAt(long end) {
-        this.end = end;
     }
 
     /** Where the next record goes; also how far this process has read. */

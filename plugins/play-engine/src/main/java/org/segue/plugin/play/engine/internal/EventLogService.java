@@ -26,6 +26,11 @@ public class EventLogService implements EventLog {
     }
 
     @Override
+    public List<RecordResult> recordAll(List<UserEvent> events) {
+        return engine.recordAll(events);
+    }
+
+    @Override
     public List<UserEvent> history(String userId) {
         return engine.history(userId);
     }

@@ -1,5 +1,6 @@
 package org.segue.plugin.play.engine.internal;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,14 +13,16 @@ import org.segue.api.play.UserEventTypes;
 
 /**
  * The host's anti-abuse rules, checked before an event is stored (a refused event never enters the
- * log, so replays need not judge it again): at most N events per user per minute and M votes per
- * user per hour, by this process's clock (a client cannot pick its own event times to get around
- * it); one vote per user, challenge and mix, never for one's own mix; pseudonyms well-formed and
- * not taken; derived events not recordable.
+ * store, so replays need not judge it again): at most N events per user per minute (plugin timings
+ * excepted) and M votes per user per hour, by this process's clock (a client cannot pick its own
+ * event times to get around it); one vote per user, challenge and mix, never for one's own mix;
+ * pseudonyms well-formed and not taken; derived events not recordable.
  */
 final class Guard {
 
     static final Pattern PSEUDONYM = Pattern.compile("[A-Za-z0-9_-]{3,24}");
+    /** Events are small facts; a megabyte of attributes is a mistake or an attack, not a fact. */
+    static final int MAX_ATTRIBUTE_CHARS = 1 << 20;
 
     private final int eventsPerMinute;
     private final int votesPerHour;
@@ -32,8 +35,15 @@ final class Guard {
     }
 
     /** Why the event is refused, or null when it may be recorded. */
-    String check(UserEvent e, PlayState state, Instant now) {
+    String check(UserEvent e, Standings state, Instant now) throws SQLException {
         Map<String, String> a = e.attributes();
+        long size = e.userId().length() + e.type().length();
+        for (Map.Entry<String, String> each : a.entrySet()) {
+            size += each.getKey().length() + each.getValue().length();
+        }
+        if (size > MAX_ATTRIBUTE_CHARS) {
+            return "an event holds at most " + MAX_ATTRIBUTE_CHARS + " characters of attributes: " + size;
+        }
         switch (e.type()) {
             case UserEventTypes.VOTE_RECEIVED -> {
                 return "vote.received is derived by the host from vote.cast; record the vote instead";
@@ -69,7 +79,7 @@ final class Guard {
                 // no rule beyond the rate limit
             }
         }
-        if (count(recent, e.userId(), now, Duration.ofMinutes(1)) >= eventsPerMinute) {
+        if (limited(e) && count(recent, e.userId(), now, Duration.ofMinutes(1)) >= eventsPerMinute) {
             return "at most " + eventsPerMinute + " events per user per minute";
         }
         return null;
@@ -77,10 +87,39 @@ final class Guard {
 
     /** Counts a recorded event against the user's limits. */
     void recorded(UserEvent e, Instant now) {
-        recent.computeIfAbsent(e.userId(), k -> new ArrayDeque<>()).addLast(now);
+        if (limited(e)) {
+            recent.computeIfAbsent(e.userId(), k -> new ArrayDeque<>()).addLast(now);
+        }
         if (e.type().equals(UserEventTypes.VOTE_CAST)) {
             recentVotes.computeIfAbsent(e.userId(), k -> new ArrayDeque<>()).addLast(now);
         }
+    }
+
+    /** Takes back {@link #recorded} events whose transaction was rolled back: they were never stored. */
+    void forget(Iterable<UserEvent> events) {
+        for (UserEvent e : events) {
+            if (limited(e)) {
+                removeLast(recent, e.userId());
+            }
+            if (e.type().equals(UserEventTypes.VOTE_CAST)) {
+                removeLast(recentVotes, e.userId());
+            }
+        }
+    }
+
+    private static void removeLast(Map<String, ArrayDeque<Instant>> times, String user) {
+        ArrayDeque<Instant> q = times.get(user);
+        if (q != null && !q.isEmpty()) {
+            q.removeLast();
+        }
+    }
+
+    /**
+     * Plugin timings come from the engines, many per analysis and not by the user's hand; the api
+     * exempts them from the per-user rate limit.
+     */
+    private static boolean limited(UserEvent e) {
+        return !e.type().equals(UserEventTypes.PLUGIN_USED);
     }
 
     private static int count(Map<String, ArrayDeque<Instant>> times, String user, Instant now, Duration window) {

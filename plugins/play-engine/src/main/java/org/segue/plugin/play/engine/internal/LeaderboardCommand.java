@@ -1,7 +1,6 @@
 package org.segue.plugin.play.engine.internal;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
+import org.segue.api.play.PlayStatistics;
 import org.segue.api.play.RecordResult;
 import org.segue.api.play.UserEvent;
 import org.segue.api.play.UserEventTypes;
@@ -45,7 +45,11 @@ public class LeaderboardCommand implements Command {
             if (o.positional.size() > 1) {
                 throw new IllegalArgumentException("unexpected argument " + o.positional.get(1));
             }
-            return show(ctx, first, o.positiveInt("--page", 1), o.positiveInt("--size", 10));
+            int size = o.positiveInt("--size", 10);
+            if (size > Queries.MAX_PAGE) {
+                throw new IllegalArgumentException("--size must be at most " + Queries.MAX_PAGE + ": " + size);
+            }
+            return show(ctx, first, o.positiveInt("--page", 1), size);
         } catch (IllegalArgumentException e) {
             ctx.err().println("segue leaderboard: " + e.getMessage() + "\n" + USAGE_TEXT);
             return USAGE;
@@ -53,25 +57,21 @@ public class LeaderboardCommand implements Command {
     }
 
     private int show(CommandContext ctx, String id, int page, int size) {
-        String text = engine.read(v -> {
-            if (!id.equals(PlayState.GLOBAL) && !v.challenges().containsKey(id)) {
-                return null;
-            }
-            Leaderboard board = v.state().board(id);
-            List<Leaderboard.Row> rows = board.page(page, size, v.state().pseudonyms());
-            int pages = Math.max(1, (board.size() + size - 1) / size);
-            StringBuilder b = new StringBuilder(String.format("%-6s %-24s %s%n", "rank", "name", "score"));
-            for (Leaderboard.Row r : rows) {
-                b.append(String.format("%-6d %-24s %s%n", r.rank(), r.name(), Format.score(r.score())));
-            }
-            return b.append("page ").append(page).append(" of ").append(pages).append(", ")
-                    .append(board.size()).append(" players who joined the leaderboards\n").toString();
-        });
-        if (text == null) {
-            ctx.err().println("segue leaderboard: no challenge " + id + " is installed (see segue challenges)");
+        PlayStatistics.LeaderboardPage rows;
+        try {
+            rows = engine.statistics().leaderboard(id, (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size), size);
+        } catch (IllegalArgumentException e) {
+            ctx.err().println("segue leaderboard: " + e.getMessage() + " (see segue challenges)");
             return FAILURE;
         }
-        ctx.out().print(text);
+        int pages = Math.max(1, (rows.total() + size - 1) / size);
+        StringBuilder b = new StringBuilder(String.format("%-6s %-24s %s%n", "rank", "name", "score"));
+        for (PlayStatistics.LeaderboardEntry r : rows.entries()) {
+            b.append(String.format("%-6d %-24s %s%n", r.rank(), r.pseudonym(), Format.score(r.score())));
+        }
+        b.append("page ").append(page).append(" of ").append(pages).append(", ")
+                .append(rows.total()).append(" players who joined the leaderboards\n");
+        ctx.out().print(b);
         return OK;
     }
 

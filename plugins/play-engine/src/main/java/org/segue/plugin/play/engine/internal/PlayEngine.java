@@ -3,15 +3,14 @@ package org.segue.plugin.play.engine.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,64 +25,69 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.segue.api.play.Badge;
 import org.segue.api.play.Challenge;
 import org.segue.api.play.EventLog;
+import org.segue.api.play.PlayStatistics;
 import org.segue.api.play.RecordResult;
 import org.segue.api.play.UserEvent;
 
 /**
- * The play host: the {@link EventLog} (published by {@link EventLogService}) over an
- * {@link EventFile}, feeding every installed {@link Badge} and {@link Challenge} (tracked
- * dynamically) and the leaderboards and analytics of {@link PlayState}. On first use the state is
- * loaded from a {@link StateCodec snapshot} and the rest of the log replayed (all of it without a
- * snapshot); a badge or challenge installed later is caught up by replaying the log for it alone,
- * without a restart.
+ * The play host: the {@link EventLog} (published by {@link EventLogService}) and the statistics
+ * ({@link PlayStatisticsService}, answered by {@link Queries}) over one SQLite file,
+ * {@code play.db}, feeding every installed {@link Badge} and {@link Challenge} (tracked dynamically).
  *
- * <p>One lock serialises appends and reads in this process, and the file lock serialises processes;
- * before answering, the engine reads what other processes appended. Badges run on the recording
- * thread: they are pure functions, and the caller learns that its event counted when it returns.
+ * <p>Recording is one transaction: the event row, the badge and challenge progress, the global
+ * scores and the analytics are committed together, durably, or not at all; {@link #recordAll}
+ * does the same for a batch with one commit. Nothing is cached in memory between transactions, so
+ * a second process on the same file (the command line while the server runs) sees and counts what
+ * the other recorded. The table {@code included} says up to which event each badge's and
+ * challenge's stored progress goes: one installed later, or one that another process did not run,
+ * is caught up from the events table before anything else, in one transaction.
+ *
+ * <p>One lock serialises this process's use of its connection, and SQLite's lock serialises
+ * writers across processes. Badges run on the recording thread: they are pure functions, and the
+ * caller learns that its event counted when it returns.
  */
 @Component(configurationPid = PlayEngine.PID, service = PlayEngine.class)
 @Designate(ocd = PlayEngine.Config.class)
 public class PlayEngine implements EventLog {
     static final String PID = "org.segue.plugin.play.engine";
+    static final String DATABASE = "play.db";
+    /** Events read per query while catching a badge up: bounded memory whatever the log's length. */
+    private static final int PAGE = 2000;
 
     @ObjectClassDefinition(name = "Segue play engine",
-            description = "The user event log, badges, challenges, leaderboards and analytics")
+            description = "The user event store, badges, challenges, leaderboards and analytics")
     public @interface Config {
-        @AttributeDefinition(description = "Folder of the event log; empty means $XDG_DATA_HOME/segue/play "
+        @AttributeDefinition(description = "Folder of the play database (play.db); empty means $XDG_DATA_HOME/segue/play "
                 + "(or ~/.local/share/segue/play)")
         String dataDirectory() default "";
 
-        @AttributeDefinition(description = "Most events one user may record per minute")
+        @AttributeDefinition(description = "Most events one user may record per minute (plugin timings excepted)")
         int eventsPerMinute() default 120;
 
         @AttributeDefinition(description = "Most votes one user may cast per hour")
         int votesPerHour() default 30;
-
-        @AttributeDefinition(description = "Write a snapshot of the standings when closing after this many "
-                + "new events (and while running after ten times as many), so the next start replays only the rest")
-        int snapshotEvery() default 1000;
     }
 
+    private final Queries statistics = new Queries(this);
     private final Map<String, Badge> badges = new TreeMap<>();
     private final Map<String, Challenge> challenges = new TreeMap<>();
     Clock clock = Clock.systemUTC();
     private Path folder;
-    int snapshotEvery = 1000;
-    /** Events applied (or replayed for a late badge) since the last snapshot was written or read. */
-    private long sinceSnapshot;
-    private EventFile file;
-    private PlayState state;
     private Guard guard;
+    private PlayDatabase db;
+    private EventTable events;
+    private Standings standings;
+    private Analytics analytics;
+    private EventApplier applier;
 
     @Activate
     void activate(Config config) {
         configure(dataDirectory(config.dataDirectory()), config.eventsPerMinute(), config.votesPerHour());
-        snapshotEvery = Math.max(1, config.snapshotEvery());
     }
 
     /**
-     * Sets where the log is; it is opened on first use, so a kernel that never records or shows
-     * anything of play (most commands) neither touches the disk nor pays for the replay.
+     * Sets where the database is; it is opened on first use, so a kernel that never records or
+     * shows anything of play (most commands) does not touch the disk.
      */
     synchronized void configure(Path folder, int eventsPerMinute, int votesPerHour) {
         this.folder = folder;
@@ -96,62 +100,39 @@ public class PlayEngine implements EventLog {
         ensureOpen();
     }
 
-    /** Opens the log and replays it into a fresh state, once. */
     private void ensureOpen() throws IOException {
-        if (file != null) {
+        if (db != null) {
             return;
         }
         if (folder == null) {
             throw new IllegalStateException("the play engine is not active");
         }
-        file = new EventFile(folder.resolve("events.log"));
-        Optional<StateCodec.Loaded> snapshot = StateCodec.read(snapshotFile(), file, this::failed);
-        if (snapshot.isPresent()) {
-            state = snapshot.get().state();
-            file.startAt(snapshot.get().end());
-            sinceSnapshot = 0;
-            // Badges and challenges bound since the snapshot was written have no progress in it.
-            for (Map.Entry<String, Badge> b : badges.entrySet()) {
-                if (!snapshot.get().badgeIds().contains(b.getKey())) {
-                    catchUp(b.getKey(), () -> state.resetBadge(b.getKey()), s -> state.replay(s, b.getValue(), null));
-                }
-            }
-            for (Map.Entry<String, Challenge> c : challenges.entrySet()) {
-                if (!snapshot.get().challengeIds().contains(c.getKey())) {
-                    catchUp(c.getKey(), () -> state.resetChallenge(c.getKey()), s -> state.replay(s, null, c.getValue()));
-                }
-            }
-        } else {
-            state = new PlayState(this::failed);
-        }
-        refresh();
-    }
-
-    private Path snapshotFile() {
-        return folder.resolve("state.snapshot");
-    }
-
-    /** Writes a snapshot when at least {@code threshold} events were applied since the last; a failure only costs replay time. */
-    private void snapshotIfDue(long threshold) {
-        if (file == null || sinceSnapshot < threshold) {
-            return;
-        }
+        db = PlayDatabase.open(folder.resolve(DATABASE));
+        events = new EventTable(db);
+        standings = new Standings(db);
+        analytics = new Analytics(db);
+        applier = new EventApplier(standings, analytics);
         try {
-            StateCodec.write(snapshotFile(), state, file.end(), Set.copyOf(badges.keySet()), Set.copyOf(challenges.keySet()));
-            sinceSnapshot = 0;
-        } catch (IOException | RuntimeException e) {
-            state.analytics().pluginUsed("org.segue.plugin.play.engine/snapshot", Double.NaN, false);
-            state.analytics().plugins().get("org.segue.plugin.play.engine/snapshot").lastFailure = e.toString();
+            new LegacyImport(db, events).importOnce(folder,
+                    (seq, e) -> applier.apply(seq, e, badges.values(), challenges.values()), this::include);
+            db.write(this::catchUp);
+        } catch (SQLException | IOException | RuntimeException e) {
+            Path file = db.file();
+            db.close();
+            db = null; // the next use tries again
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("could not open the play store " + file + ": " + e.getMessage(), e);
         }
     }
 
     @Deactivate
-    synchronized void close() throws IOException {
-        snapshotIfDue(snapshotEvery);
+    synchronized void close() {
         folder = null;
-        if (file != null) {
-            file.close();
-            file = null;
+        if (db != null) {
+            db.close();
+            db = null;
         }
     }
 
@@ -167,116 +148,215 @@ public class PlayEngine implements EventLog {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     synchronized void addBadge(Badge badge) {
-        String id = badge.descriptor().id();
-        badges.put(id, badge);
-        if (file != null) {
-            catchUp(id, () -> state.resetBadge(id), s -> state.replay(s, badge, null));
-        }
+        badges.put(badge.descriptor().id(), badge);
+        catchUpNow();
     }
 
     synchronized void removeBadge(Badge badge) {
+        // Its rows stay: installed again, it continues from where its progress ends.
         badges.values().remove(badge);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     synchronized void addChallenge(Challenge challenge) {
-        String id = challenge.descriptor().id();
-        challenges.put(id, challenge);
-        if (file != null) {
-            catchUp(id, () -> state.resetChallenge(id), s -> state.replay(s, null, challenge));
-        }
+        challenges.put(challenge.descriptor().id(), challenge);
+        catchUpNow();
     }
 
     synchronized void removeChallenge(Challenge challenge) {
         challenges.values().remove(challenge);
     }
 
-    /** Replays the log up to what this process has read for one late badge or challenge. */
-    private void catchUp(String id, Runnable reset, java.util.function.Consumer<StoredEvent> replay) {
+    private void catchUpNow() {
+        if (db == null) {
+            return; // done on opening
+        }
         try {
-            refresh();
-            reset.run();
-            long[] n = {0};
-            file.scan(EventFile.MAGIC.length, file.end(), s -> {
-                replay.accept(s);
-                n[0]++;
-            });
-            sinceSnapshot += n[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not replay " + file.path() + " for " + id, e);
+            db.write(this::catchUp);
+        } catch (SQLException e) {
+            throw failure("could not catch up the badges and challenges in", e);
+        }
+    }
+
+    /**
+     * In a write transaction: replays the events that the stored progress of a tracked badge or
+     * challenge does not include yet, for it alone, in log order. Returns the last event's seq.
+     */
+    private long catchUp() throws SQLException {
+        long last = events.lastSeq();
+        Map<String, Long> included = standings.included();
+        for (Badge b : badges.values()) {
+            catchUp(Standings.BADGE, b.descriptor().id(), included.get(b.descriptor().id()), last, b, null);
+        }
+        for (Challenge c : challenges.values()) {
+            catchUp(Standings.CHALLENGE, c.descriptor().id(), included.get(c.descriptor().id()), last, null, c);
+        }
+        return last;
+    }
+
+    private void catchUp(String kind, String id, Long through, long last, Badge badge, Challenge challenge) throws SQLException {
+        if (through != null && through >= last) {
+            return;
+        }
+        long from = 0;
+        if (through == null) {
+            standings.reset(kind, id, last);
+        } else {
+            from = through;
+        }
+        EventApplier.Replay replay = applier.new Replay(badge, challenge);
+        while (from < last) {
+            List<EventTable.Row> page = events.after(from, PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (EventTable.Row r : page) {
+                replay.replay(r.seq(), r.event());
+                from = r.seq();
+            }
+        }
+        replay.finish();
+        standings.include(id, kind, last);
+    }
+
+    /** Marks every tracked badge and challenge as including the events up to {@code seq}. */
+    private void include(long seq) throws SQLException {
+        for (String id : badges.keySet()) {
+            standings.include(id, Standings.BADGE, seq);
+        }
+        for (String id : challenges.keySet()) {
+            standings.include(id, Standings.CHALLENGE, seq);
         }
     }
 
     @Override
-    public synchronized RecordResult record(UserEvent event) {
-        String id = StoredEvent.idOf(event);
+    public RecordResult record(UserEvent event) {
+        return recordAll(List.of(event)).get(0);
+    }
+
+    @Override
+    public synchronized List<RecordResult> recordAll(List<UserEvent> batch) {
+        Objects.requireNonNull(batch, "events");
+        batch.forEach(e -> Objects.requireNonNull(e, "an event of the batch is null"));
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<UserEvent> counted = new ArrayList<>();
         try {
             ensureOpen();
-            return file.locked(() -> {
-                refresh();
-                if (state.contains(id)) {
-                    return new RecordResult(id, RecordResult.Status.DUPLICATE, "");
+            Instant now = clock.instant();
+            return db.write(() -> {
+                long last = catchUp();
+                long seq = last;
+                List<RecordResult> results = new ArrayList<>(batch.size());
+                for (UserEvent e : batch) {
+                    String id = StoredEvent.idOf(e);
+                    if (events.contains(id)) {
+                        results.add(new RecordResult(id, RecordResult.Status.DUPLICATE, ""));
+                        continue;
+                    }
+                    String refused = guard.check(e, standings, now);
+                    if (refused != null) {
+                        results.add(new RecordResult(id, RecordResult.Status.REJECTED, refused));
+                        continue;
+                    }
+                    seq = events.insert(id, e);
+                    applier.apply(seq, e, badges.values(), challenges.values());
+                    guard.recorded(e, now);
+                    counted.add(e);
+                    results.add(new RecordResult(id, RecordResult.Status.RECORDED, ""));
                 }
-                Instant now = clock.instant();
-                String refused = guard.check(event, state, now);
-                if (refused != null) {
-                    return new RecordResult(id, RecordResult.Status.REJECTED, refused);
+                if (seq != last) {
+                    List<String> tracked = new ArrayList<>(badges.keySet());
+                    tracked.addAll(challenges.keySet());
+                    standings.includeAll(tracked, seq); // catchUp gave each its row
                 }
-                StoredEvent stored = new StoredEvent(id, file.end(), event);
-                file.append(stored);
-                state.apply(stored, badges.values(), challenges.values());
-                sinceSnapshot++;
-                guard.recorded(event, now);
-                snapshotIfDue(10L * snapshotEvery);
-                return new RecordResult(id, RecordResult.Status.RECORDED, "");
+                return results;
             });
+        } catch (SQLException e) {
+            guard.forget(counted);
+            throw failure("could not record events in", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not record an event in " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            // Rolled back: nothing of the batch is stored, so nothing of it counts against a limit.
+            guard.forget(counted);
+            throw e;
         }
+    }
+
+    /** The badges installed now, in id order. */
+    synchronized List<Badge> badgeServices() {
+        return List.copyOf(badges.values());
+    }
+
+    /** The challenges installed now, in id order. */
+    synchronized List<Challenge> challengeServices() {
+        return List.copyOf(challenges.values());
+    }
+
+    /** The statistics, read from the store. */
+    PlayStatistics statistics() {
+        return statistics;
     }
 
     @Override
     public synchronized List<UserEvent> history(String userId) {
+        return read(() -> events.ofUser(userId).stream().map(EventTable.Row::event).toList());
+    }
+
+    /** Work reading the store (one consistent snapshot of it). */
+    interface Query<T> {
+        T run(Reader reader) throws SQLException;
+    }
+
+    /** What a query sees: the tables, and the badges and challenges installed now, in id order. */
+    record Reader(Standings standings, Analytics analytics, Map<String, Badge> badges, Map<String, Challenge> challenges) {
+    }
+
+    /** Runs a query, first catching up any badge or challenge that another process left behind. */
+    synchronized <T> T query(Query<T> query) {
         try {
             ensureOpen();
-            refresh();
-            List<UserEvent> events = new ArrayList<>();
-            for (long offset : state.offsets(userId)) {
-                events.add(file.read(offset).event());
+            Reader reader = new Reader(standings, analytics, new TreeMap<>(badges), new TreeMap<>(challenges));
+            // Usually one read transaction: the check and the query see the same state of the file.
+            List<T> answer = db.read(() -> behind() ? null : java.util.Collections.singletonList(query.run(reader)));
+            if (answer == null) {
+                db.write(this::catchUp);
+                return db.read(() -> query.run(reader));
             }
-            return events;
+            return answer.get(0);
+        } catch (SQLException e) {
+            throw failure("could not read", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the event log in " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Runs a query on the state, after reading what other processes appended. */
-    synchronized <T> T read(Function<View, T> query) {
-        try {
-            ensureOpen();
-            refresh();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the event log in " + folder + ": " + e.getMessage(), e);
+    private <T> T read(PlayDatabase.Work<T> work) {
+        return query(r -> work.run());
+    }
+
+    /** True when some tracked badge's or challenge's progress does not include the last event. */
+    private boolean behind() throws SQLException {
+        long last = events.lastSeq();
+        Map<String, Long> included = standings.included();
+        for (String id : badges.keySet()) {
+            if (included.getOrDefault(id, -1L) < last) {
+                return true;
+            }
         }
-        // Copies in id order: commands list them sorted, and a badge bound meanwhile does not disturb them.
-        return query.apply(new View(state, new TreeMap<>(badges), new TreeMap<>(challenges)));
+        for (String id : challenges.keySet()) {
+            if (included.getOrDefault(id, -1L) < last) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** What commands see: the state and the badges and challenges installed now. */
-    record View(PlayState state, Map<String, Badge> badges, Map<String, Challenge> challenges) {
-    }
-
-    private void refresh() throws IOException {
-        file.readNew(s -> {
-            state.apply(s, badges.values(), challenges.values());
-            sinceSnapshot++;
-        });
-    }
-
-    /** A badge or challenge threw: counted as that plugin's failure, its last message kept for segue stats. */
-    private void failed(String id, RuntimeException e) {
-        state.analytics().pluginUsed(id, Double.NaN, false);
-        state.analytics().plugins().get(id).lastFailure = e.toString();
+    private UncheckedIOException failure(String what, SQLException e) {
+        Path where = db == null ? folder : db.file();
+        return new UncheckedIOException(new IOException(what + " the play store " + where + ": " + e.getMessage(), e));
     }
 }

@@ -1,12 +1,15 @@
 package org.segue.plugin.play.engine.internal;
 
-import java.util.Map;
+import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
+import org.segue.api.play.PlayStatistics;
+import org.segue.api.play.PlayStatistics.PluginAnalytics;
+import org.segue.api.play.PlayStatistics.UserAnalytics;
 
 /**
  * {@code segue stats [--user U]}: the user's listening and mixing numbers and every plugin's usage,
@@ -27,40 +30,44 @@ public class StatsCommand implements Command {
             return USAGE;
         }
         String user = o.user();
-        String text = engine.read(v -> render(user, v.state().analytics()));
+        String text = render(engine.statistics().userAnalytics(user, 5), engine.statistics().pluginAnalytics());
         ctx.out().print(text);
         return OK;
     }
 
-    static String render(String user, Analytics analytics) {
+    static String render(UserAnalytics u, List<PluginAnalytics> plugins) {
         StringBuilder b = new StringBuilder();
-        Analytics.User u = analytics.user(user);
-        if (u == null) {
-            b.append("no listening or mixing recorded for ").append(user).append('\n');
+        if (u.mixes() == 0 && u.transitionsKept() == 0 && u.transitionsSkipped() == 0 && u.mostPlayed().isEmpty()
+                && u.months().isEmpty()) {
+            b.append("no listening or mixing recorded for ").append(u.userId()).append('\n');
         } else {
-            b.append("user ").append(user).append(": ").append(u.mixes).append(" mixes, transitions kept ")
-                    .append(u.kept).append(", skipped ").append(u.skipped).append('\n');
+            b.append("user ").append(u.userId()).append(": ").append(u.mixes()).append(" mixes, transitions kept ")
+                    .append(u.transitionsKept()).append(", skipped ").append(u.transitionsSkipped()).append('\n');
             b.append("most played:\n");
-            for (Map.Entry<String, Integer> e : u.mostPlayed(5)) {
-                b.append(String.format("  %5d  %s%n", e.getValue(), e.getKey()));
+            for (PlayStatistics.Count c : u.mostPlayed()) {
+                b.append(String.format("  %5d  %s%n", c.count(), c.value()));
             }
-            double[] curve = u.energyCurve();
-            if (curve.length > 0) {
-                b.append("energy across a set (mean of ").append(u.energySets).append(" sets, start to end):");
-                for (double c : curve) {
+            if (!u.energyCurve().isEmpty()) {
+                b.append("energy across a set (mean of ").append(u.energySets()).append(" sets, start to end):");
+                for (double c : u.energyCurve()) {
                     b.append(' ').append(Format.number(c, 2));
                 }
                 b.append('\n');
             }
-            if (!u.months.isEmpty()) {
+            if (!u.months().isEmpty()) {
                 b.append(String.format("%-8s %-9s %s%n", "month", "mean bpm", "top key"));
-                u.months.forEach((m, s) -> b.append(String.format("%-8s %-9s %s%n", m, Format.number(s.meanBpm(), 1), s.topKey())));
+                for (PlayStatistics.MonthStats m : u.months()) {
+                    b.append(String.format("%-8s %-9s %s%n", m.month(), Format.number(m.meanBpm(), 1),
+                            m.keys().isEmpty() ? "-" : m.keys().get(0).value()));
+                }
             }
         }
-        if (!analytics.plugins().isEmpty()) {
+        if (!plugins.isEmpty()) {
             b.append(String.format("%-40s %8s %8s %9s %9s  %s%n", "plugin", "uses", "failures", "mean ms", "p95 <= ms", "last failure"));
-            analytics.plugins().forEach((id, p) -> b.append(String.format("%-40s %8d %8d %9s %9s  %s%n", id, p.uses,
-                    p.failures, Format.number(p.meanMillis(), 1), Format.number(p.quantileMillis(0.95), 0), p.lastFailure)));
+            for (PluginAnalytics p : plugins) {
+                b.append(String.format("%-40s %8d %8d %9s %9s  %s%n", p.plugin(), p.uses(), p.failures(),
+                        Format.number(p.meanMillis(), 1), Format.number(p.p95Millis(), 0), p.lastFailure()));
+            }
         }
         return b.toString();
     }

@@ -18,7 +18,8 @@ import org.segue.api.play.UserEvent;
 import org.segue.api.play.UserEventTypes;
 
 /**
- * One event as the log stores it: its id, the position in the log it was read from, and the event.
+ * One event as the earlier log file stored it ({@link EventFile}): its id, the position in the
+ * log it was read from, and the event; {@link #idOf} is how every event's id is made, then and now.
  * The binary form is versioned by its first byte; strings are modified UTF-8 of at most 65535 bytes
  * each (checked on encoding, so a too-long attribute is refused instead of written half).
  *

@@ -72,6 +72,7 @@ class CommandsTest {
         assertTrue(run(c, Command.FAILURE, "join", "selecta", "--user", "bob").errors().contains("taken"));
         assertTrue(run(c, Command.FAILURE, "nope/1").errors().contains("no challenge nope/1"));
         assertTrue(run(c, Command.USAGE, "global", "--page", "0").errors().contains("--page must be"));
+        assertTrue(run(c, Command.USAGE, "global", "--size", "501").errors().contains("--size must be at most 500"));
     }
 
     @Test

@@ -7,17 +7,27 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.segue.api.play.RecordResult;
 import org.segue.api.play.UserEvent;
+import org.segue.api.play.UserEventTypes;
+import org.sqlite.JDBC;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A child JVM appends in a tight loop and is killed with SIGKILL (Process.destroyForcibly on Linux)
- * while appending; the log then opens with every acknowledged event, in order, nothing half-written,
- * and takes new appends.
+ * A child JVM records into the store in a tight loop, one event and batches of five by turns,
+ * and is killed with SIGKILL (Process.destroyForcibly on Linux) while recording, three times; the
+ * store then holds every acknowledged event, intact and in order, no batch in part, the badge
+ * progress committed with exactly those events, and takes new ones.
  */
 class KillNineTest {
 
@@ -25,15 +35,19 @@ class KillNineTest {
     Path dir;
 
     @Test
-    void everyCommittedEventSurvivesKillNineAndNothingHalfWrittenIsRead() throws Exception {
-        String classPath = String.join(File.pathSeparator, codeSource(EventFile.class), codeSource(AppendLoop.class),
-                codeSource(UserEvent.class));
+    void everyAcknowledgedEventSurvivesKillNineAndNoBatchIsHalfStored() throws Exception {
+        String classPath = String.join(File.pathSeparator, codeSource(PlayEngine.class), codeSource(AppendLoop.class),
+                codeSource(UserEvent.class), codeSource(JDBC.class), codeSource(ObjectMapper.class),
+                codeSource(JsonFactory.class), codeSource(JsonProperty.class));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        int stored = 0;
         for (int round = 0; round < 3; round++) {
             // The child's acknowledgements go to a file, not a pipe: a pipe is closed by the kill, and the
             // lines it still held (acknowledged before the signal landed) would be lost to the check.
             Path acks = dir.resolve("acks-" + round + ".txt");
-            Process child = new ProcessBuilder(java.toString(), "-cp", classPath, AppendLoop.class.getName(), dir.toString())
+            int first = round * 1_000_000;
+            Process child = new ProcessBuilder(java.toString(), "-cp", classPath, AppendLoop.class.getName(),
+                    dir.toString(), Integer.toString(first))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(acks.toFile()).start();
             int acknowledged = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -42,35 +56,51 @@ class KillNineTest {
                 Thread.sleep(1);
             }
             if (acknowledged >= 150) {
-                child.destroyForcibly(); // SIGKILL while the loop keeps appending
+                child.destroyForcibly(); // SIGKILL while the loop keeps recording
             }
             child.waitFor(30, TimeUnit.SECONDS);
             int lastAcknowledged = lastAcknowledged(acks);
-            assertTrue(acknowledged >= 150, "the child appended 150 events before it was killed: " + acknowledged);
-            assertTrue(child.exitValue() == 137 || child.exitValue() == 9 || child.exitValue() != 0,
-                    "killed, not exited: " + child.exitValue());
-            try (EventFile f = new EventFile(dir.resolve("events.log"))) {
-                List<StoredEvent> events = f.readAll();
-                // Every round appends from 0 again: ids repeat, fields are what was written.
-                int fromThisRound = events.size() - countBefore;
-                assertTrue(fromThisRound >= lastAcknowledged && fromThisRound <= lastAcknowledged + 1,
-                        "all " + lastAcknowledged + " acknowledged events are there, at most the one in flight beyond: "
-                                + fromThisRound);
-                for (int i = 0; i < fromThisRound; i++) {
-                    assertEquals(EventFileTest.event(i).event(), events.get(countBefore + i).event(), "event " + i + " intact");
+            assertTrue(acknowledged >= 150, "the child recorded 150 events before it was killed: " + acknowledged);
+            assertTrue(child.exitValue() != 0, "killed, not exited: " + child.exitValue());
+
+            PlayEngine engine = new PlayEngine();
+            engine.addBadge(TestPlay.counting(AppendLoop.BADGE, UserEventTypes.TRACK_PLAYED, 1_000_000));
+            engine.open(dir, Integer.MAX_VALUE, Integer.MAX_VALUE);
+            try {
+                List<UserEvent> all = new ArrayList<>();
+                long counted = 0;
+                for (String user : List.of("u0", "u1", "u2")) {
+                    List<UserEvent> history = engine.history(user);
+                    all.addAll(history);
+                    counted += engine.query(r -> r.standings().badge(AppendLoop.BADGE, user)).count();
                 }
-                f.readNew(e -> { });
-                f.locked(() -> {
-                    f.append(EventFileTest.event(9999));
-                    return null;
-                });
-                countBefore = f.readAll().size();
-                assertEquals(Files.size(dir.resolve("events.log")), f.end(), "nothing after the last good record");
+                assertEquals(all.size(), counted, "badge progress committed with exactly the stored events");
+                all.sort(Comparator.comparing(UserEvent::time));
+                int fromThisRound = all.size() - stored;
+                assertTrue(fromThisRound >= lastAcknowledged && fromThisRound <= lastAcknowledged + 5,
+                        "all " + lastAcknowledged + " acknowledged events are there, at most the batch in flight beyond: "
+                                + fromThisRound);
+                assertTrue(boundary(fromThisRound), "whole batches only: " + fromThisRound);
+                for (int i = 0; i < fromThisRound; i++) {
+                    assertEquals(AppendLoop.event(first + i), all.get(stored + i), "event " + i + " intact and in order");
+                }
+                assertEquals(RecordResult.Status.RECORDED, engine.record(AppendLoop.event(first + 999_999)).status(),
+                        "and recording goes on");
+                stored = all.size() + 1;
+            } finally {
+                engine.close();
             }
         }
     }
 
-    private int countBefore;
+    /** True when n events end an iteration of the child's 1, 5, 1, 5… pattern. */
+    private static boolean boundary(int n) {
+        int sum = 0;
+        for (int i = 0; sum < n; i++) {
+            sum += AppendLoop.size(i);
+        }
+        return sum == n;
+    }
 
     /** The highest "ok N" the child printed (complete lines only). */
     private static int lastAcknowledged(Path acks) throws java.io.IOException {

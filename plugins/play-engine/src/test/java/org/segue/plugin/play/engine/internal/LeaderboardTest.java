@@ -3,69 +3,127 @@ package org.segue.plugin.play.engine.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segue.api.play.Challenge;
+import org.segue.api.play.ChallengeDescriptor;
+import org.segue.api.play.ChallengeProgress;
+import org.segue.api.play.PlayStatistics;
+import org.segue.api.play.PlayStatistics.LeaderboardEntry;
+import org.segue.api.play.RecordResult;
+import org.segue.api.play.UserEvent;
+import org.segue.api.play.UserEventTypes;
 
+/** Leaderboard pages from SQL against a ranking computed from scratch in Java. */
 class LeaderboardTest {
 
-    @Test
-    void tiesShareARankAndPagesContinueTheRanking() {
-        Leaderboard b = new Leaderboard();
-        Map<String, String> names = Map.of("a", "A", "b", "B", "c", "C", "d", "D", "e", "E");
-        b.put("a", 5, 1);
-        b.put("b", 9, 2);
-        b.put("c", 5, 0);
-        b.put("d", 1, 3);
-        b.put("e", 0, 4); // no score, no place
-        assertEquals(List.of(new Leaderboard.Row(1, "B", 9), new Leaderboard.Row(2, "C", 5)), b.page(1, 2, names),
-                "c reached 5 before a");
-        assertEquals(List.of(new Leaderboard.Row(2, "A", 5), new Leaderboard.Row(4, "D", 1)), b.page(2, 2, names));
-        assertEquals(List.of(), b.page(3, 2, names));
-        assertEquals(4, b.size());
-        assertThrows(IllegalArgumentException.class, () -> b.page(0, 10, names));
+    static final String BOARD = "test.challenge.score/1";
+
+    @TempDir
+    Path dir;
+
+    /** The score is the event's "score" attribute: the test sets scores directly. */
+    static Challenge scoring() {
+        return new Challenge() {
+            @Override
+            public ChallengeDescriptor descriptor() {
+                return new ChallengeDescriptor(BOARD, "score", "as told", Instant.parse("2026-03-01T00:00:00Z"),
+                        Instant.parse("2026-04-01T00:00:00Z"));
+            }
+
+            @Override
+            public ChallengeProgress update(ChallengeProgress p, UserEvent e) {
+                String s = e.attributes().get("score");
+                if (s == null || Double.parseDouble(s) == p.score()) {
+                    return p;
+                }
+                return new ChallengeProgress(p.challengeId(), p.userId(), Double.parseDouble(s), false);
+            }
+        };
     }
 
     @Test
-    void incrementalUpdatesGiveTheSameOrderAsSortingFromScratch() {
+    void pagesFollowTheRankingFromScratchTiesShareARankAndOnlyJoinedUsersShow() throws IOException {
         long seed = 20261126L;
         Random random = new Random(seed);
-        Leaderboard b = new Leaderboard();
-        Map<String, double[]> truth = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
-        for (int step = 0; step < 20_000; step++) {
-            String user = "u" + random.nextInt(500);
-            names.put(user, user);
-            double score = random.nextInt(50);
-            if (random.nextInt(20) == 0) {
-                b.remove(user);
-                truth.remove(user);
+        PlayEngine engine = new PlayEngine();
+        engine.addChallenge(scoring());
+        engine.open(dir, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        Map<String, double[]> truth = new HashMap<>(); // user -> {score, seq when reached}
+        Set<String> joined = new HashSet<>();
+        List<UserEvent> batch = new ArrayList<>();
+        List<UserEvent> all = new ArrayList<>();
+        for (int step = 1; step <= 6000; step++) {
+            String user = "user" + random.nextInt(300);
+            Instant t = TestPlay.T0.plusMillis(step);
+            int what = random.nextInt(40);
+            if (what == 0) {
+                batch.add(new UserEvent(user, UserEventTypes.LEADERBOARD_LEFT, t, Map.of()));
+                joined.remove(user);
+            } else if (what < 4) {
+                batch.add(new UserEvent(user, UserEventTypes.LEADERBOARD_JOINED, t, Map.of(UserEventTypes.PSEUDONYM, "dj-" + user)));
+                joined.add(user);
             } else {
+                double score = random.nextInt(30);
+                batch.add(new UserEvent(user, "test.scored", t, Map.of("score", Double.toString(score))));
                 double[] old = truth.get(user);
-                b.put(user, score, step);
-                if (score == 0) {
-                    truth.remove(user);
-                } else if (old == null || old[0] != score) {
+                if (old == null ? score != 0 : old[0] != score) {
                     truth.put(user, new double[] {score, step});
                 }
             }
+            all.add(batch.get(batch.size() - 1));
+            if (batch.size() == 500) {
+                engine.recordAll(batch).forEach(r -> assertEquals(RecordResult.Status.RECORDED, r.status()));
+                batch.clear();
+            }
         }
         List<String> expected = new ArrayList<>(truth.keySet());
+        expected.removeIf(u -> !joined.contains(u) || truth.get(u)[0] <= 0);
         expected.sort(Comparator.<String>comparingDouble(u -> -truth.get(u)[0]).thenComparingDouble(u -> truth.get(u)[1])
                 .thenComparing(u -> u));
-        List<String> actual = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            List<Leaderboard.Row> rows = b.page(page, 37, names);
-            if (rows.isEmpty()) {
+        List<LeaderboardEntry> actual = new ArrayList<>();
+        for (int offset = 0; ; offset += 37) {
+            PlayStatistics.LeaderboardPage page = engine.statistics().leaderboard(BOARD, offset, 37);
+            assertEquals(expected.size(), page.total());
+            if (page.entries().isEmpty()) {
                 break;
             }
-            rows.forEach(r -> actual.add(r.name()));
+            actual.addAll(page.entries());
         }
-        assertEquals(expected, actual, "seed " + seed);
+        assertEquals(expected.stream().map(u -> "dj-" + u).toList(), actual.stream().map(LeaderboardEntry::pseudonym).toList(),
+                "seed " + seed);
+        for (int i = 0; i < expected.size(); i++) {
+            double score = truth.get(expected.get(i))[0];
+            long better = expected.stream().filter(u -> truth.get(u)[0] > score).count();
+            assertEquals(better + 1, actual.get(i).rank(), "competition rank of " + expected.get(i));
+            assertEquals(score, actual.get(i).score());
+            assertEquals(better + 1, engine.statistics().challenges(expected.get(i)).get(0).rank());
+        }
+        assertEquals(0, engine.statistics().challenges("nobody").get(0).rank());
+        assertThrows(IllegalArgumentException.class, () -> engine.statistics().leaderboard(BOARD, -1, 10));
+        assertThrows(IllegalArgumentException.class, () -> engine.statistics().leaderboard(BOARD, 0, 501));
+        assertThrows(IllegalArgumentException.class, () -> engine.statistics().leaderboard("nope/1", 0, 10));
+        engine.close();
+
+        // The same log recorded first and the challenge installed afterwards: the catch-up gives the same board.
+        PlayEngine late = new PlayEngine();
+        late.open(dir.resolve("late"), Integer.MAX_VALUE, Integer.MAX_VALUE);
+        late.recordAll(all);
+        late.addChallenge(scoring());
+        List<LeaderboardEntry> caughtUp = late.statistics().leaderboard(BOARD, 0, 500).entries();
+        assertEquals(actual, caughtUp, "300 users at most: one page of 500 holds the board");
+        late.close();
     }
 }

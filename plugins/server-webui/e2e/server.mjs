@@ -13,6 +13,8 @@ const LISTENING = /Segue server listening on (https?:\/\/\S+)/;
  */
 export async function startServer(segue, data, timeoutMs = 180_000) {
   const child = spawn(segue, ['serve', '--port', '0', '--data', data], {
+    // The play engine's store and the caches follow XDG: beside the data, never the developer's own.
+    env: { ...process.env, XDG_DATA_HOME: join(data, '..', 'xdg-data'), XDG_CACHE_HOME: join(data, '..', 'xdg-cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stopping it ends the JVM the script starts
   });

@@ -2,17 +2,22 @@ import { useEffect, useState } from 'react';
 import type { User } from './api/types';
 import { ServicesContext, navigate, useRoute, type Services } from './services';
 import { AudioStatus } from './components/AudioStatus';
+import { PrivacySettings } from './components/PrivacySettings';
 import { Decks } from './views/Decks';
 import { Library } from './views/Library';
 import { Login } from './views/Login';
 import { Planner } from './views/Planner';
+import { Play } from './views/Play';
 import { Plugins } from './views/Plugins';
+import { Stats } from './views/Stats';
 import { TrackView } from './views/TrackView';
 
 const NAV = [
   ['/library', 'Library'],
   ['/decks', 'Decks'],
   ['/planner', 'Mix planner'],
+  ['/stats', 'Stats'],
+  ['/play', 'Play'],
   ['/plugins', 'Plugins'],
 ] as const;
 
@@ -46,6 +51,10 @@ export function App({ services }: { services: Services }) {
     view = <Decks />;
   } else if (route === '/planner') {
     view = <Planner />;
+  } else if (route === '/stats' && user) {
+    view = <Stats user={user} />;
+  } else if (route === '/play') {
+    view = <Play />;
   } else if (route === '/plugins') {
     view = <Plugins />;
   } else {
@@ -63,6 +72,7 @@ export function App({ services }: { services: Services }) {
             ))}
             <span className="spacer" />
             <AudioStatus />
+            <PrivacySettings />
             <span className="user" data-testid="user">{user.username}{user.role === 'admin' ? ' · admin' : ''}</span>
             <button className="small" onClick={() => void logout()}>Sign out</button>
           </nav>

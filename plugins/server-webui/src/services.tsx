@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore } 
 import { ApiClient, ApiError } from './api/client';
 import { normaliseAnalysis, type Analysis, type Track, type Waveform } from './api/types';
 import { AudioEngine, type Deck } from './audio/deck';
+import { watchPlays } from './audio/plays';
 
 /** What every view needs: the REST client and the one audio engine (made on first use). */
 export class Services {
@@ -12,6 +13,7 @@ export class Services {
   get engine(): AudioEngine {
     if (!this.audio) {
       this.audio = new AudioEngine();
+      watchPlays(this.api, [this.audio.a, this.audio.b, this.audio.preview]);
     }
     return this.audio;
   }

@@ -141,3 +141,32 @@ export interface PluginInfo {
 export function normaliseAnalysis(a: Analysis): Analysis {
   return { ...a, tempo: a.tempo ?? { bpm: null }, beats: a.beats ?? [], downbeats: a.downbeats ?? [], key: a.key ?? null };
 }
+
+export type Visibility = 'unlisted' | 'public';
+
+/** A share link of a mix (`/api/mixes/{id}/shares`); `url` is a path on the server. */
+export interface Share {
+  token: string;
+  url: string;
+  visibility: Visibility;
+  mixId: string;
+  createdAt: string;
+  views: number;
+}
+
+export interface Privacy {
+  defaultShareVisibility: Visibility;
+  allowPublic: boolean;
+}
+
+export interface Recommendation {
+  track: Track;
+  score: number;
+  strategy: string;
+  why: string;
+}
+
+export interface Recommender {
+  id: string;
+  name: string;
+}

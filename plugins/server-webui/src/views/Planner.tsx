@@ -3,6 +3,7 @@ import type { Arc, Job, Mix, Plan, Style, Track, TrackPage, Transition } from '.
 import { messageOf, useDeck, useServices } from '../services';
 import { JobProgress } from '../components/JobProgress';
 import { clock, fixed } from '../logic/query';
+import { ShareDialog } from './ShareDialog';
 
 const ARCS: { id: Arc; label: string }[] = [
   { id: 'rise', label: 'Rise — build energy to the end' },
@@ -262,6 +263,7 @@ function MixFiles({ mix, compact = false }: { mix: Mix; compact?: boolean }) {
         ))}
       </div>
       {error && <div className="error">{error}</div>}
+      <ShareDialog mixId={mix.id} />
       {!compact && timeline && <img className="timeline" src={timeline} alt="Mix timeline" />}
       {!compact && mix.tracklist.length > 0 && (
         <ol className="tracklist">

@@ -5,6 +5,7 @@ import { EnergyCurve } from '../components/EnergyCurve';
 import { Spectrum } from '../components/Spectrum';
 import { WaveformCanvas } from '../components/WaveformCanvas';
 import { clock, fixed } from '../logic/query';
+import { RecommendedNext } from './RecommendedNext';
 
 export function TrackView({ id }: { id: string }) {
   const services = useServices();
@@ -108,6 +109,7 @@ export function TrackView({ id }: { id: string }) {
           )}
         </div>
       </div>
+      <RecommendedNext seed={id} />
     </section>
   );
 }

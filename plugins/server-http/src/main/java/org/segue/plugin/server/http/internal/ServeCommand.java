@@ -25,7 +25,16 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
+import org.segue.plugin.server.http.internal.auth.AccountHooks;
 import org.segue.plugin.server.http.internal.auth.PasswordHasher;
+import org.segue.plugin.server.http.internal.share.OwnersMixes;
+import org.segue.plugin.server.http.internal.share.ShareEvents;
+import org.segue.plugin.server.http.internal.share.ShareRoutes;
+import org.segue.plugin.server.http.internal.share.ShareStore;
+import org.segue.plugin.server.http.internal.play.OwnMixes;
+import org.segue.plugin.server.http.internal.play.PlayRecorder;
+import org.segue.plugin.server.http.internal.play.PlayRoutes;
+import org.segue.plugin.server.http.internal.play.PlayServices;
 import org.segue.plugin.server.http.internal.routes.MusicApi;
 import org.segue.plugin.server.http.internal.web.ApiException;
 import org.segue.plugin.server.http.internal.web.ServletPublisher;
@@ -55,6 +64,12 @@ public class ServeCommand implements Command {
 
     @Reference
     MusicServices music;
+
+    @Reference
+    ShareEvents shareEvents;
+
+    @Reference
+    PlayServices play;
 
     private volatile ServerConfig config;
     private BundleContext context;
@@ -96,7 +111,13 @@ public class ServeCommand implements Command {
         routes.add((router, core) -> new MusicApi(music, user -> libraries.library(user, LIBRARY_WAIT)
                 .orElseThrow(() -> new ApiException(503, "Service unavailable", "the library of " + user
                         + " is not available; is the library-lucene bundle active?")),
-                core::userFolder, core.jobs(), c.maxUploadBytes(), importRoots).register(router));
+                core::userFolder, core.jobs(), c.maxUploadBytes(), importRoots)
+                .recordingTo(new PlayRecorder(play, Clock.systemUTC(), errors)).register(router));
+        routes.add((router, core) -> new PlayRoutes(play, new OwnMixes(music::mixes, core::userFolder),
+                () -> core.users().list().stream().map(u -> u.username()).toList(), Clock.systemUTC()).register(router));
+        ShareStore shares = new ShareStore(options.data().resolve(ShareStore.FILE), ServerCore.mapper(), Clock.systemUTC());
+        routes.add((router, core) -> new ShareRoutes(shares, new OwnersMixes(music::mixes, core::userFolder),
+                user -> core.users().find(user).isPresent(), shareEvents, errors).register(router));
         Files.createDirectories(options.data());
         try (FileChannel lockFile = FileChannel.open(options.data().resolve(".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -106,11 +127,11 @@ public class ServeCommand implements Command {
                 ctx.err().println("segue serve: another segue serve is using " + options.data());
                 return FAILURE;
             }
-            return serve(ctx, options, c, threads, libraries, routes, errors);
+            return serve(ctx, options, c, threads, shares.forgetting(libraries), routes, errors);
         }
     }
 
-    private int serve(CommandContext ctx, ServeOptions options, ServerConfig c, int threads, UserLibraries libraries,
+    private int serve(CommandContext ctx, ServeOptions options, ServerConfig c, int threads, AccountHooks libraries,
             List<BiConsumer<Router, ServerCore>> routes, BiConsumer<String, Throwable> errors) throws Exception {
         // Declarative Services does not enforce the metatype minimum; the floor is a security property.
         int iterations = Math.max(PasswordHasher.MIN_ITERATIONS, c.passwordIterations());

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.segue.plugin.server.http.internal.auth.AccountHooks;
 import org.segue.plugin.server.http.internal.routes.MusicApi;
+import org.segue.plugin.server.http.internal.share.ShareRoutes;
+import org.segue.plugin.server.http.internal.share.ShareStore;
 import org.segue.plugin.server.http.internal.web.FakeRequest;
 import org.segue.plugin.server.http.internal.web.Settings;
 import org.segue.plugin.server.http.internal.web.Reply;
@@ -27,7 +29,11 @@ class OpenApiTest {
     @Test
     void everyServedRouteIsDescribed() throws Exception {
         TestServers s = new TestServers(data, Settings.defaults(), AccountHooks.NONE, List.of((router, core) ->
-                new MusicApi(null, null, core::userFolder, core.jobs(), 1024, List.of()).register(router)));
+                new MusicApi(null, null, core::userFolder, core.jobs(), 1024, List.of()).register(router),
+                (router, core) -> new ShareRoutes(new ShareStore(data.resolve(ShareStore.FILE), core.objectMapper(),
+                        java.time.Clock.systemUTC()), null, u -> true, (o, m, t) -> { }, (w, e) -> { }).register(router),
+                (router, core) -> new org.segue.plugin.server.http.internal.play.PlayRoutes(null, null, List::of,
+                        java.time.Clock.systemUTC()).register(router)));
         Reply r = s.send(FakeRequest.get("/api/openapi.json"));
         assertEquals(200, r.status());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -42,7 +48,7 @@ class OpenApiTest {
             }
         }
         assertEquals(List.of(), missing, "routes the server serves but openapi.json does not describe");
-        assertEquals(38, s.core.router().routes().size(), "every route of API.md, no more");
+        assertEquals(62, s.core.router().routes().size(), "every route of API.md, no more");
         List<String> phantom = new ArrayList<>();
         doc.get("paths").fields().forEachRemaining(e -> e.getValue().fieldNames().forEachRemaining(method -> {
             boolean served = s.core.router().routes().stream().anyMatch(route -> route.template().equals(e.getKey())

@@ -14,14 +14,14 @@ import org.segue.plugin.server.http.internal.web.Reply;
  * Files as answers, with single byte ranges ({@code Range: bytes=a-b}, {@code bytes=a-},
  * {@code bytes=-n}) so a browser's audio element can seek without downloading the whole file.
  */
-final class FileReplies {
+public final class FileReplies {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private FileReplies() {
     }
 
-    static Reply file(Path file, String contentType, String range) throws IOException {
+    public static Reply file(Path file, String contentType, String range) throws IOException {
         long size = Files.size(file);
         long start = 0;
         long end = size - 1;

@@ -87,6 +87,8 @@ final class LibraryRoutes {
             }
             m.services.recommendations().feedback(c.user().username(), m.library(c), f.trackId(), f.kind(),
                     f.otherTrackId(), Instant.now());
+            TrackLibrary lib = m.library(c);
+            lib.track(new TrackId(f.trackId())).ifPresent(t -> m.recorder.feedback(c.user().username(), m.dto(c, lib, t), f.kind()));
             return Reply.noContent();
         }));
     }

@@ -104,6 +104,7 @@ final class MixRoutes {
         mixes.plan(folder, req.planId()); // 404 now rather than a failed job later
         var job = m.jobs.submit(c.user().username(), "mix", MusicApi.guardedWork(control -> {
             MixDto mix = mixes.render(folder, req.planId(), p -> control.progress(p, "rendering"), control::cancelled);
+            m.recorder.mixRendered(c.user().username(), mixes.plan(folder, req.planId()), mix);
             return new MixJobResult(mix.id());
         }));
         return JobRoutes.accepted(job);

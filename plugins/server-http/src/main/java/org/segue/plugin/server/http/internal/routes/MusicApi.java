@@ -17,6 +17,7 @@ import org.segue.api.library.TrackLibrary;
 import org.segue.plugin.server.http.internal.jobs.JobManager;
 import org.segue.plugin.server.http.internal.jobs.JobWork;
 import org.segue.plugin.server.http.internal.music.BadInputException;
+import org.segue.plugin.server.http.internal.music.MixDtos;
 import org.segue.plugin.server.http.internal.music.Mixes;
 import org.segue.plugin.server.http.internal.music.Recommendations;
 import org.segue.plugin.server.http.internal.music.TooLargeException;
@@ -55,6 +56,29 @@ public final class MusicApi {
         }
     }
 
+    /**
+     * Where the routes report what users do (plays, likes, transition ratings, rendered mixes) for
+     * badges, challenges and analytics. Called after the request succeeded; never fails it.
+     */
+    public interface Recorder {
+        /** Records nothing: a server without the play engine. */
+        Recorder NONE = new Recorder() {
+            @Override
+            public void feedback(String user, TrackDto track, String kind) {
+            }
+
+            @Override
+            public void mixRendered(String user, MixDtos.PlanDto plan, MixDtos.MixDto mix) {
+            }
+        };
+
+        /** A feedback of {@code POST /api/feedback} on one of the user's tracks. */
+        void feedback(String user, TrackDto track, String kind);
+
+        /** A mix the user rendered from {@code plan}. */
+        void mixRendered(String user, MixDtos.PlanDto plan, MixDtos.MixDto mix);
+    }
+
     /** The caller's library. */
     @FunctionalInterface
     public interface Libraries {
@@ -77,6 +101,7 @@ public final class MusicApi {
      */
     private final Map<String, TrackDto> dtos = new ConcurrentHashMap<>();
     private static final int MAX_DTOS = 50_000;
+    volatile Recorder recorder = Recorder.NONE;
 
     /**
      * @param userFolders a user's data folder, {@code DATA/users/<name>}
@@ -90,6 +115,12 @@ public final class MusicApi {
         this.jobs = jobs;
         this.maxUploadBytes = maxUploadBytes;
         this.importRoots = List.copyOf(importRoots);
+    }
+
+    /** Reports plays, likes, ratings and rendered mixes to {@code r}; before {@link #register}. */
+    public MusicApi recordingTo(Recorder r) {
+        this.recorder = r;
+        return this;
     }
 
     /** Adds every music route. */

@@ -35,8 +35,9 @@ public final class Router {
 
     /** Adds a route; a duplicate method and template is a programming error. */
     public Router add(String method, String template, Access access, Handler handler) {
-        if (!template.startsWith("/api/")) {
-            throw new IllegalArgumentException("routes live under /api/: " + template);
+        if (!template.startsWith("/api/") && !template.startsWith("/s/") && !template.equals("/shared")) {
+            // The servlet is registered on these patterns only (ServletPublisher): others never arrive.
+            throw new IllegalArgumentException("routes live under /api/, /s/ or at /shared: " + template);
         }
         for (Route r : routes) {
             if (r.method().equals(method) && r.template().equals(template)) {

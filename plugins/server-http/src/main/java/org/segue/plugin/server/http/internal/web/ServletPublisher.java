@@ -8,7 +8,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * Registers the api servlet on the Servlet Whiteboard at {@code /api/*}, where Felix HTTP serves it
+ * Registers the api servlet on the Servlet Whiteboard at {@code /api/*}, {@code /s/*} and {@code /shared}, where Felix HTTP serves it
  * once {@code segue serve} started Jetty.
  */
 public final class ServletPublisher {
@@ -19,7 +19,8 @@ public final class ServletPublisher {
     /** @return closes the registration */
     public static AutoCloseable publish(BundleContext context, Api api) {
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put("osgi.http.whiteboard.servlet.pattern", "/api/*");
+        // Share links (/s/{token}) and the public list (/shared) are pages of the same pipeline.
+        props.put("osgi.http.whiteboard.servlet.pattern", new String[] {"/api/*", "/s/*", "/shared"});
         props.put("osgi.http.whiteboard.servlet.name", "segue-api");
         ServiceRegistration<Servlet> reg = context.registerService(Servlet.class, new ApiServlet(api), props);
         return reg::unregister;

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -45,6 +46,7 @@ final class HttpRuntime {
     private final BundleContext context;
     private final ConfigurationAdmin configAdmin;
     private final List<Bundle> started = new ArrayList<>();
+    private org.osgi.framework.ServiceRegistration<?> connectorRegistration;
     private Configuration configuration;
     /** Held so the level set on it stays (java.util.logging keeps loggers weakly). */
     private java.util.logging.Logger spiFlyLog;
@@ -75,8 +77,8 @@ final class HttpRuntime {
      * @throws IOException when the keystore cannot be opened with its password or holds no key,
      *         naming the file, before anything is started
      */
-    Endpoints start(Path bundles, String host, int port, ServeOptions.Tls tls, boolean verbose, Duration timeout)
-            throws IOException, BundleException, InterruptedException {
+    Endpoints start(Path bundles, String host, int port, int acceptQueue, ServeOptions.Tls tls, boolean verbose,
+            Duration timeout) throws IOException, BundleException, InterruptedException {
         if (tls != null) {
             checkKeystore(tls);
         }
@@ -98,8 +100,10 @@ final class HttpRuntime {
             // TLS 1.2 and 1.3 only: the JDK still offers nothing older by default, but say it here.
             props.put("org.apache.felix.https.jetty.protocols.included", new String[] {"TLSv1.3", "TLSv1.2"});
         }
-        props.put("org.apache.felix.http.host", host);
-        props.put("org.osgi.service.http.port", Integer.toString(port));
+        // Felix's own plain connector goes on an ephemeral loopback port and is replaced by Segue's
+        // (see SegueConnector: Felix cannot size the accept queue). TLS stays Felix's, on host.
+        props.put("org.apache.felix.http.host", tls != null ? host : "127.0.0.1");
+        props.put("org.osgi.service.http.port", "0");
         props.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         props.put("org.apache.felix.http.name", "segue");
         configuration.update(props);
@@ -127,7 +131,28 @@ final class HttpRuntime {
                 started.add(b);
             }
         }
-        return awaitEndpoints(tls != null, timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Endpoints felix = awaitEndpoints(tls != null, timeout);
+        return new Endpoints(plainConnector(host, port, acceptQueue, deadline), felix.https());
+    }
+
+    /**
+     * Adds Segue's plain HTTP connector (Jetty has started) and waits for its port. Registered as a
+     * Felix {@code ConnectorFactory} service; the class is named by string so that this class never
+     * links against Jetty, which only exists once the server's bundles are installed.
+     */
+    private URI plainConnector(String host, int port, int acceptQueue, long deadline) throws InterruptedException {
+        var connector = new org.segue.plugin.server.http.internal.jetty.SegueConnector(host, port, acceptQueue);
+        connectorRegistration = context.registerService("org.apache.felix.http.jetty.ConnectorFactory", connector, null);
+        long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        try {
+            int bound = connector.awaitPort(left);
+            String h = host.contains(":") ? "[" + host + "]" : host;
+            return URI.create("http://" + h + ":" + bound + "/");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Jetty did not start listening on " + host + ":" + port
+                    + "; is the port taken? (segue --verbose serve shows Jetty's log)", e);
+        }
     }
 
     /** Opens the keystore as Jetty will, so a wrong password or file fails here, by name. */
@@ -203,6 +228,14 @@ final class HttpRuntime {
 
     /** Stops Jetty and the bundles started here; the port is closed when this returns. */
     void stop() {
+        if (connectorRegistration != null) {
+            try {
+                connectorRegistration.unregister();
+            } catch (IllegalStateException ignored) {
+                // already gone with the framework
+            }
+            connectorRegistration = null;
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).stop();

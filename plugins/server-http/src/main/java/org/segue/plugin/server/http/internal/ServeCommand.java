@@ -145,7 +145,7 @@ public class ServeCommand implements Command {
                 HttpRuntime.Endpoints endpoints;
                 try {
                     endpoints = http.start(HttpRuntime.bundleFolder(context), options.host(), options.port(),
-                            options.tls(), ctx.verbose(), Duration.ofSeconds(30));
+                            c.acceptQueueSize(), options.tls(), ctx.verbose(), Duration.ofSeconds(30));
                 } catch (IOException e) {
                     ctx.err().println("segue serve: " + e.getMessage());
                     return FAILURE;

@@ -49,6 +49,10 @@ public @interface ServerConfig {
     @AttributeDefinition(description = "Server folders admins may import from with POST /api/imports")
     String[] importRoots() default {};
 
+    @AttributeDefinition(description = "Connections the kernel may queue for the HTTP port before the server "
+            + "accepts them (listen backlog; Linux caps it at net.core.somaxconn)", min = "1")
+    int acceptQueueSize() default 1024;
+
     @AttributeDefinition(description = "HTTPS port when segue serve gets no --https-port; -1 serves no HTTPS, "
             + "0 picks a free port")
     int httpsPort() default -1;

@@ -27,11 +27,9 @@ import org.segue.api.command.CommandContext;
 import org.segue.api.command.SegueCommand;
 import org.segue.plugin.server.http.internal.auth.AccountHooks;
 import org.segue.plugin.server.http.internal.auth.PasswordHasher;
-import org.segue.plugin.server.http.internal.share.OwnersMixes;
 import org.segue.plugin.server.http.internal.share.ShareEvents;
 import org.segue.plugin.server.http.internal.share.ShareRoutes;
 import org.segue.plugin.server.http.internal.share.ShareStore;
-import org.segue.plugin.server.http.internal.play.OwnMixes;
 import org.segue.plugin.server.http.internal.play.PlayRecorder;
 import org.segue.plugin.server.http.internal.play.PlayRoutes;
 import org.segue.plugin.server.http.internal.play.PlayServices;
@@ -113,10 +111,10 @@ public class ServeCommand implements Command {
                         + " is not available; is the library-lucene bundle active?")),
                 core::userFolder, core.jobs(), c.maxUploadBytes(), importRoots)
                 .recordingTo(new PlayRecorder(play, Clock.systemUTC(), errors)).register(router));
-        routes.add((router, core) -> new PlayRoutes(play, new OwnMixes(music::mixes, core::userFolder),
+        routes.add((router, core) -> new PlayRoutes(play, new DataFolderMixes(music::mixes, core::userFolder),
                 () -> core.users().list().stream().map(u -> u.username()).toList(), Clock.systemUTC()).register(router));
         ShareStore shares = new ShareStore(options.data().resolve(ShareStore.FILE), ServerCore.mapper(), Clock.systemUTC());
-        routes.add((router, core) -> new ShareRoutes(shares, new OwnersMixes(music::mixes, core::userFolder),
+        routes.add((router, core) -> new ShareRoutes(shares, new DataFolderMixes(music::mixes, core::userFolder),
                 user -> core.users().find(user).isPresent(), shareEvents, errors).register(router));
         Files.createDirectories(options.data());
         try (FileChannel lockFile = FileChannel.open(options.data().resolve(".lock"),

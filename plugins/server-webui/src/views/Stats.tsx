@@ -19,13 +19,14 @@ export function Stats({ user }: { user: User }) {
 
   useEffect(() => {
     api.get<UserAnalytics>('/api/me/analytics?top=10').then(async (a) => {
-      setStats(a);
-      // Track ids name nothing a person knows: look the titles up (a deleted track keeps its id).
+      // Track ids name nothing a person knows: look the titles up (a deleted track keeps its id),
+      // and show the charts once, with them, rather than ids replaced by titles a moment later.
       const found: Record<string, string> = {};
       await Promise.all(a.mostPlayed.map((c) => api.get<Track>(`/api/tracks/${encodeURIComponent(c.value)}`)
         .then((t) => { found[c.value] = t.artist ? `${t.artist} – ${t.title}` : t.title; })
         .catch(() => {})));
       setTitles(found);
+      setStats(a);
     }).catch((e) => setError(messageOf(e)));
     if (user.role === 'admin') {
       api.get<PluginAnalytics[]>('/api/analytics/plugins').then((p) => {

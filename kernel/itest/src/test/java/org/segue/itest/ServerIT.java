@@ -52,7 +52,12 @@ class ServerIT {
         final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         Server(Path work, Path data) throws Exception {
-            process = SegueProcess.start(KernelFixture.DIST, work, Map.of("XDG_CACHE_HOME", work.resolve("cache").toString()),
+            this(KernelFixture.DIST, work, data);
+        }
+
+        /** The server of the installation at {@code home} (a copy, when a test adds plugins or configuration). */
+        Server(Path home, Path work, Path data) throws Exception {
+            process = SegueProcess.start(home, work, Map.of("XDG_CACHE_HOME", work.resolve("cache").toString()),
                     "serve", "--port", "0", "--data", data.toString());
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             URI uri = null;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,21 +44,6 @@ class PlayApiIT {
         }
     }
 
-    /** Waits for a job to succeed and returns it. */
-    private static JsonNode job(ServerIT.Server s, String token, String location) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (System.nanoTime() < deadline) {
-            JsonNode job = json(s.send("GET", location, token, null));
-            String state = job.get("state").asText();
-            if (state.equals("succeeded")) {
-                return job;
-            }
-            assertTrue(state.equals("queued") || state.equals("running"), job.toString());
-            Thread.sleep(250);
-        }
-        throw new AssertionError("job " + location + " did not finish");
-    }
-
     @Test
     void playThroughTheApi() throws Exception {
         try (ServerIT.Server s = new ServerIT.Server(work, work.resolve("data"))) {
@@ -92,7 +76,8 @@ class PlayApiIT {
                     + "\"],\"style\":\"auto\",\"arc\":\"flat\"}"), 201);
             HttpResponse<String> render = s.send("POST", "/api/mixes", alice, "{\"planId\":\"" + plan.get("id").asText() + "\"}");
             assertEquals(202, render.statusCode(), render.body());
-            String mixId = job(s, alice, render.headers().firstValue("Location").orElseThrow()).get("result").get("mixId").asText();
+            String mixId = ServerIT.awaitJob(s, alice, render.headers().firstValue("Location").orElseThrow(), 240)
+                    .get("result").get("mixId").asText();
             for (String[] f : new String[][] {{id1, "play"}, {id1, "play"}, {id2, "play"}, {id2, "transition-like"},
                     {id2, "transition-dislike"}, {id1, "transition-like"}}) {
                 String other = f[1].startsWith("transition") ? ",\"otherTrackId\":\"" + (f[0].equals(id1) ? id2 : id1) + "\"" : "";

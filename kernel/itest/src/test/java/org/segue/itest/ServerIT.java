@@ -154,8 +154,12 @@ class ServerIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(wav)).build();
         HttpResponse<String> r = s.http.send(req, HttpResponse.BodyHandlers.ofString());
         assertEquals(202, r.statusCode(), r.body());
-        String location = r.headers().firstValue("Location").orElseThrow();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        return awaitJob(s, token, r.headers().firstValue("Location").orElseThrow(), 120);
+    }
+
+    /** Waits for the job at {@code location} to succeed and returns it; fails on any other end. */
+    static JsonNode awaitJob(Server s, String token, String location, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             JsonNode job = json(s.send("GET", location, token, null));
             String state = job.get("state").asText();
@@ -165,7 +169,7 @@ class ServerIT {
             assertTrue(state.equals("queued") || state.equals("running"), job.toString());
             Thread.sleep(200);
         }
-        throw new AssertionError("the analysis of " + name + " did not finish");
+        throw new AssertionError("job " + location + " did not finish in " + seconds + " s");
     }
 
     private static JsonNode json(HttpResponse<String> r) throws IOException {

@@ -1,7 +1,9 @@
 package org.segue.api.play;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -63,6 +65,25 @@ public interface PlayStatistics {
         /** Copies. */
         public LeaderboardPage {
             entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * One mix entered in a challenge ({@link UserEventTypes#CHALLENGE_ENTERED}), for voting.
+     *
+     * @param author the user who entered it: for the host's checks (no vote for one's own mix);
+     *        pages show {@code pseudonym}, never this
+     * @param pseudonym the author's leaderboard name, or {@code null} when they have not joined
+     * @param voters the users who voted for it
+     */
+    record ChallengeEntry(String mixId, String author, String pseudonym, Instant enteredAt, double durationSeconds,
+            int trackCount, Set<String> voters) {
+        /** Validates and copies. */
+        public ChallengeEntry {
+            Objects.requireNonNull(mixId, "mixId");
+            Objects.requireNonNull(author, "author");
+            Objects.requireNonNull(enteredAt, "enteredAt");
+            voters = Set.copyOf(voters);
         }
     }
 
@@ -130,6 +151,12 @@ public interface PlayStatistics {
      *         1..500
      */
     LeaderboardPage leaderboard(String board, int offset, int limit);
+
+    /**
+     * [any] The mixes entered in a challenge, first entered first, each once (its first entry):
+     * kept by the host as events are recorded, so this reads no user's history.
+     */
+    List<ChallengeEntry> entries(String challengeId);
 
     /** [any] The user's listening and mixing numbers, with at most {@code topTracks} most played. */
     UserAnalytics userAnalytics(String userId, int topTracks);

@@ -61,6 +61,14 @@ final class EventApplier {
             if (challenge != null && mix != null) {
                 standings.vote(e.userId(), challenge, mix);
             }
+        } else if (e.type().equals(UserEventTypes.CHALLENGE_ENTERED)) {
+            Map<String, String> a = e.attributes();
+            String challenge = a.get(UserEventTypes.CHALLENGE);
+            String mix = a.get(UserEventTypes.MIX);
+            if (challenge != null && mix != null) {
+                standings.enter(seq, e.userId(), challenge, mix, number(a.get(UserEventTypes.DURATION)),
+                        (int) number(a.get(UserEventTypes.TRACK_COUNT)));
+            }
         }
         if (forPlay(e)) {
             for (UserEvent each : expand(e)) {
@@ -241,6 +249,15 @@ final class EventApplier {
         String v = from.get(key);
         if (v != null) {
             to.put(key, v);
+        }
+    }
+
+    /** A decimal attribute, 0 when absent or malformed (producers outside the kernel may omit it). */
+    private static double number(String text) {
+        try {
+            return text == null ? 0 : Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 }

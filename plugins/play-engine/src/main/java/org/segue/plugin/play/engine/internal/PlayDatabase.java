@@ -29,7 +29,7 @@ import org.sqlite.SQLiteConfig;
 final class PlayDatabase implements AutoCloseable {
 
     /** The schema version this code writes; a newer file is refused rather than misread. */
-    static final int SCHEMA = 1;
+    static final int SCHEMA = 2;
     static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     /** Work on the database inside a transaction. */
@@ -76,9 +76,14 @@ final class PlayDatabase implements AutoCloseable {
                 if (version > SCHEMA) {
                     throw new SQLException(file + " has schema version " + version + "; this Segue reads up to " + SCHEMA);
                 }
-                if (version < 1) {
+                if (version < SCHEMA) {
                     try (Statement s = c.createStatement()) {
-                        for (String sql : Schema.VERSION_1) {
+                        if (version < 1) {
+                            for (String sql : Schema.VERSION_1) {
+                                s.execute(sql);
+                            }
+                        }
+                        for (String sql : Schema.VERSION_2) {
                             s.execute(sql);
                         }
                         s.execute("PRAGMA user_version = " + SCHEMA);

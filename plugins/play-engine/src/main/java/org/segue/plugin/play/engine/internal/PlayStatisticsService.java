@@ -32,6 +32,11 @@ public class PlayStatisticsService implements PlayStatistics {
     }
 
     @Override
+    public List<ChallengeEntry> entries(String challengeId) {
+        return engine.statistics().entries(challengeId);
+    }
+
+    @Override
     public UserAnalytics userAnalytics(String userId, int topTracks) {
         return engine.statistics().userAnalytics(userId, topTracks);
     }

@@ -67,6 +67,12 @@ final class Queries implements PlayStatistics {
     }
 
     @Override
+    public List<ChallengeEntry> entries(String challengeId) {
+        Objects.requireNonNull(challengeId, "challengeId");
+        return engine.query(r -> r.standings().entries(challengeId));
+    }
+
+    @Override
     public UserAnalytics userAnalytics(String userId, int topTracks) {
         Objects.requireNonNull(userId, "userId");
         return engine.query(r -> r.analytics().user(userId, topTracks));

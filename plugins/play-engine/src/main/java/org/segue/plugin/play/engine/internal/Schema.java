@@ -66,4 +66,20 @@ final class Schema {
                     + " millis_sum REAL NOT NULL DEFAULT 0, last_failure TEXT NOT NULL DEFAULT '') WITHOUT ROWID",
             "CREATE TABLE plugin_latency(plugin TEXT NOT NULL, bucket INTEGER NOT NULL, count INTEGER NOT NULL,"
                     + " PRIMARY KEY(plugin, bucket)) WITHOUT ROWID");
+
+    /**
+     * Version 2: challenge entries, so a challenge's entries are one index range instead of every
+     * user's history; filled from the events a version-1 file already holds (the first entry of a
+     * mix wins, as it does live).
+     */
+    static final List<String> VERSION_2 = List.of(
+            "CREATE TABLE challenge_entries(challenge TEXT NOT NULL, mix TEXT NOT NULL, author TEXT NOT NULL,"
+                    + " entered_seq INTEGER NOT NULL, duration REAL NOT NULL, track_count INTEGER NOT NULL,"
+                    + " PRIMARY KEY(challenge, mix)) WITHOUT ROWID",
+            "INSERT INTO challenge_entries(challenge, mix, author, entered_seq, duration, track_count)"
+                    + " SELECT json_extract(attributes, '$.challenge'), json_extract(attributes, '$.mix'), user_id, seq,"
+                    + " COALESCE(CAST(json_extract(attributes, '$.duration') AS REAL), 0),"
+                    + " COALESCE(CAST(json_extract(attributes, '$.trackCount') AS INTEGER), 0)"
+                    + " FROM events WHERE type = 'challenge.entered' AND json_extract(attributes, '$.challenge') IS NOT NULL"
+                    + " AND json_extract(attributes, '$.mix') IS NOT NULL ORDER BY seq ON CONFLICT DO NOTHING");
 }

@@ -3,9 +3,11 @@ package org.segue.plugin.play.engine.internal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.segue.api.play.BadgeProgress;
 import org.segue.api.play.ChallengeProgress;
@@ -176,6 +178,27 @@ final class Standings {
 
     boolean voted(String voter, String challenge, String mix) throws SQLException {
         return db.queryLong("SELECT 1 FROM votes WHERE voter = ? AND challenge = ? AND mix = ?", 0, voter, challenge, mix) == 1;
+    }
+
+    /** Keeps an entry; a mix entered again keeps its first entry. */
+    void enter(long seq, String author, String challenge, String mix, double duration, int trackCount) throws SQLException {
+        db.update("INSERT INTO challenge_entries(challenge, mix, author, entered_seq, duration, track_count)"
+                + " VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", challenge, mix, author, seq, duration, trackCount);
+    }
+
+    /** A challenge's entries, first entered first, with their authors' pseudonyms and voters. */
+    List<PlayStatistics.ChallengeEntry> entries(String challenge) throws SQLException {
+        Map<String, Set<String>> voters = new HashMap<>();
+        db.query("SELECT mix, voter FROM votes WHERE challenge = ?", rs -> {
+            voters.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+            return null;
+        }, challenge);
+        return db.query("SELECT e.mix, e.author, (SELECT name FROM pseudonyms p WHERE p.user_id = e.author),"
+                + " v.time_seconds, v.time_nanos, e.duration, e.track_count FROM challenge_entries e"
+                + " JOIN events v ON v.seq = e.entered_seq WHERE e.challenge = ? ORDER BY e.entered_seq",
+                rs -> new PlayStatistics.ChallengeEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochSecond(rs.getLong(4), rs.getLong(5)), rs.getDouble(6), rs.getInt(7),
+                        voters.getOrDefault(rs.getString(1), Set.of())), challenge);
     }
 
     void vote(String voter, String challenge, String mix) throws SQLException {

@@ -112,7 +112,7 @@ public class ServeCommand implements Command {
                 core::userFolder, core.jobs(), c.maxUploadBytes(), importRoots)
                 .recordingTo(new PlayRecorder(play, Clock.systemUTC(), errors)).register(router));
         routes.add((router, core) -> new PlayRoutes(play, new DataFolderMixes(music::mixes, core::userFolder),
-                () -> core.users().list().stream().map(u -> u.username()).toList(), Clock.systemUTC()).register(router));
+                Clock.systemUTC()).register(router));
         ShareStore shares = new ShareStore(options.data().resolve(ShareStore.FILE), ServerCore.mapper(), Clock.systemUTC());
         routes.add((router, core) -> new ShareRoutes(shares, new DataFolderMixes(music::mixes, core::userFolder),
                 user -> core.users().find(user).isPresent(), shareEvents, errors).register(router));

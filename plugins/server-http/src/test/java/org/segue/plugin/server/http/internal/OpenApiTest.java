@@ -32,7 +32,7 @@ class OpenApiTest {
                 new MusicApi(null, null, core::userFolder, core.jobs(), 1024, List.of()).register(router),
                 (router, core) -> new ShareRoutes(new ShareStore(data.resolve(ShareStore.FILE), core.objectMapper(),
                         java.time.Clock.systemUTC()), null, u -> true, (o, m, t) -> { }, (w, e) -> { }).register(router),
-                (router, core) -> new org.segue.plugin.server.http.internal.play.PlayRoutes(null, null, List::of,
+                (router, core) -> new org.segue.plugin.server.http.internal.play.PlayRoutes(null, null,
                         java.time.Clock.systemUTC()).register(router)));
         Reply r = s.send(FakeRequest.get("/api/openapi.json"));
         assertEquals(200, r.status());

@@ -59,7 +59,6 @@ class PlayApiTest {
         play = new FakePlay(List.of(OPEN, CLOSED));
         s = new TestServers(data, Settings.defaults(), AccountHooks.NONE, List.of((router, core) -> new PlayRoutes(play,
                 (user, id) -> Optional.ofNullable(mixes.get(user + "/" + id)),
-                () -> core.users().list().stream().map(u -> u.username()).toList(),
                 Clock.fixed(NOW, ZoneOffset.UTC)).register(router)));
         mixes.put("alice/m1", mix("m1", 124, 128));
         mixes.put("bob/m2", mix("m2", 100, 104));

@@ -2,22 +2,18 @@ package org.segue.plugin.server.http.internal.play;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.segue.api.play.EventLog;
+import org.segue.api.play.PlayStatistics;
 import org.segue.api.play.UserEvent;
 import org.segue.api.play.UserEventTypes;
 
 /**
- * What the event log says about one challenge's entries: who entered which mix and who voted for
- * each. Read from the histories of the server's users, because {@code PlayStatistics} ranks
- * players but does not list entries: one history per user, which {@link EntriesCache} spares most
- * requests. Immutable once read, so one snapshot serves concurrent requests.
+ * One challenge's entries as the play engine keeps them (who entered which mix, who voted for
+ * each), in the shape the routes ask about. Immutable, so one read serves a whole request.
  */
 final class Entries {
 
@@ -32,28 +28,14 @@ final class Entries {
     private Entries() {
     }
 
-    /** Reads the histories of {@code users} for challenge {@code challengeId}. */
-    static Entries of(EventLog log, Collection<String> users, String challengeId) {
+    /** The entries of challenge {@code challengeId}, first entered first. */
+    static Entries of(PlayStatistics statistics, String challengeId) {
         Entries out = new Entries();
-        Set<String> seen = new HashSet<>();
-        for (String user : users) {
-            List<UserEvent> history = log.history(user);
-            out.pseudonyms.put(user, pseudonym(history));
-            for (UserEvent e : history) {
-                Map<String, String> a = e.attributes();
-                if (!challengeId.equals(a.get(UserEventTypes.CHALLENGE)) || a.get(UserEventTypes.MIX) == null) {
-                    continue;
-                }
-                String mix = a.get(UserEventTypes.MIX);
-                if (e.type().equals(UserEventTypes.CHALLENGE_ENTERED) && seen.add(user + '\n' + mix)) {
-                    out.entries.add(new Entry(user, mix, e.time(), number(a.get(UserEventTypes.DURATION)),
-                            (int) number(a.get(UserEventTypes.TRACK_COUNT))));
-                } else if (e.type().equals(UserEventTypes.VOTE_CAST)) {
-                    out.voters.computeIfAbsent(mix, k -> new HashSet<>()).add(user);
-                }
-            }
+        for (PlayStatistics.ChallengeEntry e : statistics.entries(challengeId)) {
+            out.entries.add(new Entry(e.author(), e.mixId(), e.enteredAt(), e.durationSeconds(), e.trackCount()));
+            out.voters.put(e.mixId(), e.voters());
+            out.pseudonyms.put(e.author(), e.pseudonym());
         }
-        out.entries.sort((x, y) -> x.enteredAt().compareTo(y.enteredAt()));
         return out;
     }
 
@@ -94,13 +76,5 @@ final class Entries {
 
     String pseudonymOf(String user) {
         return pseudonyms.get(user);
-    }
-
-    private static double number(String s) {
-        try {
-            return s == null ? 0 : Double.parseDouble(s.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.segue.api.play.ChallengeDescriptor;
@@ -69,23 +67,12 @@ public final class PlayRoutes {
 
     final Services services;
     final Mixes mixes;
-    final Supplier<List<String>> users;
     final Clock clock;
-    final EntriesCache entries;
 
-    /**
-     * @param users the server's user names, whose entries challenges list
-     */
-    public PlayRoutes(Services services, Mixes mixes, Supplier<List<String>> users, Clock clock) {
-        this(services, mixes, users, clock, new EntriesCache(TimeUnit.SECONDS.toNanos(5), System::nanoTime));
-    }
-
-    PlayRoutes(Services services, Mixes mixes, Supplier<List<String>> users, Clock clock, EntriesCache entries) {
+    public PlayRoutes(Services services, Mixes mixes, Clock clock) {
         this.services = services;
         this.mixes = mixes;
-        this.users = users;
         this.clock = clock;
-        this.entries = entries;
     }
 
     public void register(Router r) {
@@ -97,11 +84,7 @@ public final class PlayRoutes {
         r.add("PUT", "/api/me/leaderboard", Access.USER, this::joinLeaderboards);
         r.add("DELETE", "/api/me/leaderboard", Access.USER, c -> {
             if (membership(user(c)).joined()) {
-                try {
-                    record(new UserEvent(user(c), UserEventTypes.LEADERBOARD_LEFT, clock.instant(), Map.of()), null);
-                } finally {
-                    entries.clear(); // entries show pseudonyms
-                }
+                record(new UserEvent(user(c), UserEventTypes.LEADERBOARD_LEFT, clock.instant(), Map.of()), null);
             }
             return Reply.noContent();
         });
@@ -159,12 +142,8 @@ public final class PlayRoutes {
         }
         Membership now = membership(user(c));
         if (!name.equals(now.pseudonym())) {
-            try {
-                record(new UserEvent(user(c), UserEventTypes.LEADERBOARD_JOINED, clock.instant(),
-                        Map.of(UserEventTypes.PSEUDONYM, name)), "pseudonym");
-            } finally {
-                entries.clear();
-            }
+            record(new UserEvent(user(c), UserEventTypes.LEADERBOARD_JOINED, clock.instant(),
+                    Map.of(UserEventTypes.PSEUDONYM, name)), "pseudonym");
         }
         return Reply.ok(new Membership(true, name));
     }

@@ -106,6 +106,29 @@ public final class FakePlay implements EventLog, PlayStatistics, PlayRoutes.Serv
         return out;
     }
 
+    /** Entries from the recorded events, as the engine keeps them: a mix's first entry, votes by mix. */
+    @Override
+    public synchronized List<ChallengeEntry> entries(String challengeId) {
+        Map<String, ChallengeEntry> byMix = new java.util.LinkedHashMap<>();
+        Map<String, Set<String>> voters = new java.util.HashMap<>();
+        for (UserEvent e : events) {
+            Map<String, String> a = e.attributes();
+            String mix = a.get(UserEventTypes.MIX);
+            if (!challengeId.equals(a.get(UserEventTypes.CHALLENGE)) || mix == null) {
+                continue;
+            }
+            if (e.type().equals(UserEventTypes.CHALLENGE_ENTERED) && !byMix.containsKey(mix)) {
+                byMix.put(mix, new ChallengeEntry(mix, e.userId(), Entries.pseudonym(history(e.userId())), e.time(),
+                        Double.parseDouble(a.getOrDefault(UserEventTypes.DURATION, "0")),
+                        Integer.parseInt(a.getOrDefault(UserEventTypes.TRACK_COUNT, "0")), Set.of()));
+            } else if (e.type().equals(UserEventTypes.VOTE_CAST)) {
+                voters.computeIfAbsent(mix, k -> new LinkedHashSet<>()).add(e.userId());
+            }
+        }
+        return byMix.values().stream().map(x -> new ChallengeEntry(x.mixId(), x.author(), x.pseudonym(), x.enteredAt(),
+                x.durationSeconds(), x.trackCount(), voters.getOrDefault(x.mixId(), Set.of()))).toList();
+    }
+
     @Override
     public synchronized List<BadgeStanding> badges(String userId) {
         List<UserEvent> plays = history(userId).stream().filter(e -> e.type().equals(UserEventTypes.TRACK_PLAYED)).toList();

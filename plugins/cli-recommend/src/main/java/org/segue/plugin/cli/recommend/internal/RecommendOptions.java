@@ -1,14 +1,11 @@
 package org.segue.plugin.cli.recommend.internal;
 
-import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-import org.segue.api.recommend.Activity;
 import org.segue.api.recommend.ListeningContext;
 import org.segue.api.recommend.RecommendationRequest;
+import org.segue.support.recommend.ContextWords;
 
 /**
  * The options of {@code segue recommend}.
@@ -88,55 +85,8 @@ record RecommendOptions(String target, String user, ListeningContext context, in
         throw new IllegalArgumentException("--limit must be 1.." + RecommendationRequest.MAX_LIMIT + ": " + v);
     }
 
-    /**
-     * Comma-separated context words: an activity ({@code workout}, {@code focus}, {@code party},
-     * {@code wind-down}, {@code commute}, {@code dinner}), a time ({@code morning} 08:00,
-     * {@code afternoon} 14:00, {@code evening} 19:00, {@code night} 23:00, or {@code HH:MM}), and any
-     * other word as the mood.
-     */
+    /** Context words, as the server takes them too ({@link ContextWords}). */
     static ListeningContext context(String spec) {
-        LocalTime time = null;
-        String mood = null;
-        Activity activity = Activity.ANY;
-        List<String> moods = new ArrayList<>();
-        for (String raw : spec.split(",")) {
-            String w = raw.strip().toLowerCase(Locale.ROOT);
-            if (w.isEmpty()) {
-                continue;
-            }
-            LocalTime t = switch (w) {
-                case "morning" -> LocalTime.of(8, 0);
-                case "afternoon", "day" -> LocalTime.of(14, 0);
-                case "evening" -> LocalTime.of(19, 0);
-                case "night" -> LocalTime.of(23, 0);
-                default -> w.matches("\\d{1,2}:\\d{2}") ? LocalTime.parse(w.length() == 4 ? "0" + w : w) : null;
-            };
-            Activity act = activity(w);
-            if (t != null) {
-                time = t;
-            } else if (act != null) {
-                if (activity != Activity.ANY && activity != act) {
-                    throw new IllegalArgumentException("one activity at a time: " + activity + " and " + act);
-                }
-                activity = act;
-            } else {
-                moods.add(w);
-            }
-        }
-        if (moods.size() > 1) {
-            throw new IllegalArgumentException("one mood at a time: " + String.join(", ", moods));
-        }
-        mood = moods.isEmpty() ? null : moods.get(0);
-        return new ListeningContext(time, mood, activity);
-    }
-
-    private static Activity activity(String word) {
-        String name = word.replace('-', '_').toUpperCase(Locale.ROOT);
-        for (Activity a : Activity.values()) {
-            if (a != Activity.ANY && a.name().equals(name)) {
-                return a;
-            }
-        }
-        return null;
+        return ContextWords.parse(spec);
     }
 }

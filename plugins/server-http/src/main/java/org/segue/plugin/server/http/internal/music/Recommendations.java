@@ -1,7 +1,6 @@
 package org.segue.plugin.server.http.internal.music;
 
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.segue.api.library.Track;
 import org.segue.api.library.TrackId;
 import org.segue.api.library.TrackLibrary;
-import org.segue.api.recommend.Activity;
 import org.segue.api.recommend.Feedback;
 import org.segue.api.recommend.FeedbackKind;
 import org.segue.api.recommend.ListeningContext;
@@ -23,6 +21,7 @@ import org.segue.api.recommend.Recommendation;
 import org.segue.api.recommend.RecommendationRequest;
 import org.segue.api.recommend.Recommender;
 import org.segue.plugin.server.http.internal.music.TrackDtos.TrackDto;
+import org.segue.support.recommend.ContextWords;
 
 /**
  * Recommendations and feedback for one user at a time, through the installed {@link Recommender}
@@ -179,73 +178,13 @@ public final class Recommendations {
         }
     }
 
-    /**
-     * Context words, as {@code segue recommend --context} takes them: an activity ({@code workout},
-     * {@code focus}, {@code party}, {@code wind-down}, {@code commute}, {@code dinner}), a time
-     * ({@code morning} 08:00, {@code afternoon} 14:00, {@code evening} 19:00, {@code night} 23:00,
-     * or {@code HH:MM}), and at most one other word, the mood.
-     */
+    /** Context words ({@link ContextWords}); a refusal names the {@code context} field. */
     static ListeningContext context(String spec) {
-        if (spec == null || spec.isBlank()) {
-            return ListeningContext.any();
+        try {
+            return ContextWords.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("context", e.getMessage());
         }
-        LocalTime time = null;
-        Activity activity = Activity.ANY;
-        List<String> moods = new ArrayList<>();
-        for (String raw : spec.split(",")) {
-            String w = raw.strip().toLowerCase(Locale.ROOT);
-            if (w.isEmpty()) {
-                continue;
-            }
-            LocalTime t = switch (w) {
-                case "morning" -> LocalTime.of(8, 0);
-                case "afternoon", "day" -> LocalTime.of(14, 0);
-                case "evening" -> LocalTime.of(19, 0);
-                case "night" -> LocalTime.of(23, 0);
-                default -> clock(w);
-            };
-            Activity a = activity(w);
-            if (t != null) {
-                time = t;
-            } else if (a != null) {
-                if (activity != Activity.ANY && activity != a) {
-                    throw new BadInputException("context", "one activity at a time: " + activity.name().toLowerCase(Locale.ROOT)
-                            + " and " + w);
-                }
-                activity = a;
-            } else if (w.matches("[\\p{L}-]{1,40}")) {
-                moods.add(w);
-            } else {
-                throw new BadInputException("context", "not a context word: " + raw.strip());
-            }
-        }
-        if (moods.size() > 1) {
-            throw new BadInputException("context", "one mood at a time: " + String.join(", ", moods));
-        }
-        return new ListeningContext(time, moods.isEmpty() ? null : moods.get(0), activity);
-    }
-
-    private static LocalTime clock(String w) {
-        if (!w.matches("\\d{1,2}:\\d{2}")) {
-            return null;
-        }
-        String[] hm = w.split(":");
-        int h = Integer.parseInt(hm[0]);
-        int m = Integer.parseInt(hm[1]);
-        if (h > 23 || m > 59) {
-            throw new BadInputException("context", "not a time of day: " + w);
-        }
-        return LocalTime.of(h, m);
-    }
-
-    private static Activity activity(String word) {
-        String name = word.replace('-', '_').toUpperCase(Locale.ROOT);
-        for (Activity a : Activity.values()) {
-            if (a != Activity.ANY && a.name().equals(name)) {
-                return a;
-            }
-        }
-        return null;
     }
 
     private static TrackId trackId(String field, String value) {

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,10 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +30,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.segue.api.testkit.FakeHttp;
 
 /**
  * The Spotify connector through the installed distribution, against a loopback stand-in for
@@ -194,27 +191,12 @@ class SpotifyLoginIT {
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> map = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return map;
+        return FakeHttp.query(raw);
     }
 
     private static void send(HttpExchange e, int status, String type, String body) throws IOException {
         try (e) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            e.getResponseHeaders().set("Content-Type", type);
-            e.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = e.getResponseBody()) {
-                out.write(bytes);
-            }
+            FakeHttp.reply(e, status, type, body);
         }
     }
 }

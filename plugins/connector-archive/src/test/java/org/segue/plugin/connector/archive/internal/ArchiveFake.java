@@ -2,7 +2,6 @@ package org.segue.plugin.connector.archive.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.segue.api.testkit.FakeHttp;
 
 /**
  * A loopback stand-in for the Internet Archive (only loopback is reachable here): {@code
@@ -154,12 +154,7 @@ final class ArchiveFake implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        FakeHttp.reply(exchange, status, type, body);
     }
 
     private static Map<String, List<String>> query(String raw) {

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpsIT {
 
+    private static final Pattern HTTP = Pattern.compile("Segue server listening on (http://\\S+)");
     private static final Pattern HTTPS = Pattern.compile("Segue server listening on (https://\\S+)");
     private static final String PASSWORD = "keystore-secret-42";
 
@@ -60,10 +61,13 @@ class HttpsIT {
         Path store = keystore();
         Process server = SegueProcess.start(KernelFixture.DIST, work,
                 Map.of("SEGUE_KEYSTORE_PASSWORD", PASSWORD, "XDG_CACHE_HOME", work.resolve("cache").toString()),
-                "serve", "--port", "0", "--https-port", "0", "--keystore", store.toString(),
+                "serve", "--host", "0.0.0.0", "--port", "0", "--https-port", "0", "--keystore", store.toString(),
                 "--data", work.resolve("data").toString());
         try {
-            URI https = awaitHttps(server);
+            URI[] endpoints = awaitEndpoints(server);
+            // Listening on every interface; the certificate is for 127.0.0.1.
+            URI https = URI.create("https://127.0.0.1:" + endpoints[1].getPort());
+            URI http = URI.create("http://127.0.0.1:" + endpoints[0].getPort());
             KeyStore trust = KeyStore.getInstance(store.toFile(), PASSWORD.toCharArray());
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
@@ -76,6 +80,33 @@ class HttpsIT {
             assertTrue(health.body().contains("\"status\":\"ok\""), health.body());
             SSLSession session = health.sslSession().orElseThrow();
             assertTrue(List.of("TLSv1.3", "TLSv1.2").contains(session.getProtocol()), session.getProtocol());
+            assertEquals("max-age=31536000", health.headers().firstValue("Strict-Transport-Security").orElse(null),
+                    "browsers are told to stay on HTTPS");
+
+            // This machine keeps plain HTTP (a TLS-terminating proxy on loopback, local scripts)...
+            HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpResponse<String> local = plain.send(HttpRequest.newBuilder(http.resolve("/api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, local.statusCode(), local.body());
+            // ...other machines are sent to HTTPS. Reaching ourselves through a non-loopback address
+            // of this machine makes us such a machine; a host with loopback only cannot show it.
+            java.net.InetAddress lan = nonLoopbackAddress();
+            if (lan != null) {
+                String host = lan.getHostAddress();
+                URI remote = URI.create("http://" + host + ":" + endpoints[0].getPort() + "/api/tracks?q=house");
+                HttpResponse<String> redirected = plain.send(HttpRequest.newBuilder(remote).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(308, redirected.statusCode(), redirected.body());
+                assertEquals("https://" + host + ":" + endpoints[1].getPort() + "/api/tracks?q=house",
+                        redirected.headers().firstValue("Location").orElse(null));
+                HttpResponse<String> login = plain.send(HttpRequest.newBuilder(remote.resolve("/api/auth/login"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(403, login.statusCode(), login.body());
+                assertTrue(login.body().contains("over HTTPS only"), login.body());
+            } else {
+                System.out.println("HttpsIT: this host has no non-loopback IPv4 address; the redirect is shown by PlainHttpFilterTest only");
+            }
 
             // A client that trusts only the JDK's public authorities refuses the self-signed server.
             HttpClient stranger = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -106,9 +137,25 @@ class HttpsIT {
         assertTrue(!r.out().contains("listening"), r.out());
     }
 
-    private static URI awaitHttps(Process server) throws Exception {
+    private static java.net.InetAddress nonLoopbackAddress() throws java.net.SocketException {
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The HTTP and HTTPS addresses the server printed. */
+    private static URI[] awaitEndpoints(Process server) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
+        URI http = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             String line = out.readLine();
@@ -116,16 +163,20 @@ class HttpsIT {
                 break;
             }
             lines.add(line);
+            Matcher plain = HTTP.matcher(line);
+            if (plain.find()) {
+                http = URI.create(plain.group(1));
+            }
             Matcher m = HTTPS.matcher(line);
-            if (m.find()) {
+            if (m.find() && http != null) {
                 Thread drain = new Thread(() -> drain(server.getInputStream()));
                 drain.setDaemon(true);
                 drain.start();
-                return URI.create(m.group(1));
+                return new URI[] {http, URI.create(m.group(1))};
             }
         }
         server.destroyForcibly();
-        throw new AssertionError("no HTTPS endpoint: " + lines + "\n"
+        throw new AssertionError("no HTTP and HTTPS endpoints: " + lines + "\n"
                 + new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 

@@ -35,6 +35,7 @@ import org.segue.plugin.server.http.internal.play.PlayRoutes;
 import org.segue.plugin.server.http.internal.play.PlayServices;
 import org.segue.plugin.server.http.internal.routes.MusicApi;
 import org.segue.plugin.server.http.internal.web.ApiException;
+import org.segue.plugin.server.http.internal.web.PlainHttpFilter;
 import org.segue.plugin.server.http.internal.web.ServletPublisher;
 import org.segue.plugin.server.http.internal.web.Router;
 import org.segue.plugin.server.http.internal.web.Settings;
@@ -139,6 +140,7 @@ public class ServeCommand implements Command {
             core.bootstrap(ctx.out());
             HttpRuntime http = new HttpRuntime(context, configAdmin);
             AutoCloseable servlet = null;
+            AutoCloseable plainHttp = null;
             try {
                 HttpRuntime.Endpoints endpoints;
                 try {
@@ -150,6 +152,10 @@ public class ServeCommand implements Command {
                 }
                 URI endpoint = endpoints.http();
                 servlet = ServletPublisher.publish(context, core.api());
+                if (endpoints.https() != null && c.redirectPlainHttp()) {
+                    plainHttp = PlainHttpFilter.publish(context, new PlainHttpFilter(endpoints.https().getPort(),
+                            c.hstsSeconds(), PlainHttpFilter::isLoopback, core.api().mapper()));
+                }
                 String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
                 ReadyProbe.await(URI.create("http://" + ReadyProbe.loopbackFor(options.host()) + ":"
                         + endpoint.getPort() + "/api/health"), Duration.ofSeconds(30));
@@ -164,6 +170,9 @@ public class ServeCommand implements Command {
                 }
                 ctx.out().println("Segue server stopping");
             } finally {
+                if (plainHttp != null) {
+                    plainHttp.close();
+                }
                 if (servlet != null) {
                     servlet.close();
                 }

@@ -60,4 +60,13 @@ public @interface ServerConfig {
     @AttributeDefinition(description = "PKCS#12 keystore with the server's private key and certificate chain, "
             + "for HTTPS; its password comes from the environment variable SEGUE_KEYSTORE_PASSWORD")
     String keystore() default "";
+
+    @AttributeDefinition(description = "With HTTPS on, redirect plain HTTP GET and HEAD requests from other "
+            + "machines to HTTPS and refuse their other requests; plain HTTP from this machine (a TLS-terminating "
+            + "proxy, local scripts) is always served")
+    boolean redirectPlainHttp() default true;
+
+    @AttributeDefinition(description = "max-age in seconds of the Strict-Transport-Security header on HTTPS "
+            + "answers when plain HTTP is redirected; 0 sends none", min = "0")
+    long hstsSeconds() default 31_536_000L;
 }

@@ -509,6 +509,9 @@ try {
 
     const vote = page.locator('[data-testid=challenge][data-challenge^="segue.challenge.vote-"]');
     await vote.waitFor({ timeout: 10_000 });
+    const others = page.locator('[data-testid=challenge]:not([data-challenge^="segue.challenge.vote-"])');
+    check(await others.count() >= 2, `${await others.count()} challenges besides the vote`);
+    check(await others.locator('[data-testid=challenge-mix]').count() === 0, 'a challenge that takes no entries offers to enter a mix');
     await vote.locator('[data-testid=challenge-join]').click();
     await vote.locator('.pill', { hasText: 'joined' }).waitFor({ timeout: 10_000 });
     const mix = await vote.locator('[data-testid=challenge-mix] option').nth(1).getAttribute('value');

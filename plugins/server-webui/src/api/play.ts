@@ -18,6 +18,8 @@ export interface Challenge {
   start: string;
   end: string;
   open: boolean;
+  /** Mixes are entered into it (a vote); the others score the mixes users make. */
+  takesEntries: boolean;
   score: number;
   completed: boolean;
   players: number;

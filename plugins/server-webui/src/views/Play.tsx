@@ -152,7 +152,7 @@ function ChallengeCard({ challenge: c, mixes, onChange }: { challenge: Challenge
       <div className="row">
         {c.open && !c.joined && <button onClick={() => void run(() => api.post(`${base}/join`))} data-testid="challenge-join">Join</button>}
         {c.joined && <span className="pill">joined</span>}
-        {c.open && (
+        {c.open && c.takesEntries && (
           <>
             <select value={mixId} onChange={(e) => setMixId(e.target.value)} data-testid="challenge-mix" aria-label="Mix to enter">
               <option value="">Enter a mix…</option>
@@ -161,9 +161,11 @@ function ChallengeCard({ challenge: c, mixes, onChange }: { challenge: Challenge
             <button disabled={!mixId} onClick={() => void run(() => api.post(`${base}/entries`, { mixId }).then(() => setMixId('')))} data-testid="challenge-enter">Enter</button>
           </>
         )}
-        <button className="small" onClick={() => (entries ? setEntries(null) : loadEntries())} data-testid="challenge-entries-toggle">
-          {entries ? 'Hide entries' : 'Entries'}
-        </button>
+        {c.takesEntries && (
+          <button className="small" onClick={() => (entries ? setEntries(null) : loadEntries())} data-testid="challenge-entries-toggle">
+            {entries ? 'Hide entries' : 'Entries'}
+          </button>
+        )}
         {c.entries.length > 0 && <span className="muted small">{c.entries.length} of your mixes entered</span>}
       </div>
       {error && <div className="error" role="alert">{error}</div>}

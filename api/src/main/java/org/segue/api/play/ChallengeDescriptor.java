@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param description how to score, e.g. "Build a set rising from 100 to 140 BPM"
  * @param start when it opens, inclusive
  * @param end when it closes, exclusive, after {@code start}
+ * @param takesEntries whether users enter mixes into it for others to see and judge (a vote); when
+ *        false it scores what users do anyway (mixes they make, how fast), so a host offers no way
+ *        to enter one
  */
-public record ChallengeDescriptor(String id, String name, String description, Instant start, Instant end) {
+public record ChallengeDescriptor(String id, String name, String description, Instant start, Instant end,
+        boolean takesEntries) {
 
     /** Validates. */
     public ChallengeDescriptor {
@@ -27,6 +31,14 @@ public record ChallengeDescriptor(String id, String name, String description, In
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end must be after start: " + start + ".." + end);
         }
+    }
+
+    /**
+     * A challenge that takes no entries, as every challenge was before {@code takesEntries} came
+     * (package version 1.3).
+     */
+    public ChallengeDescriptor(String id, String name, String description, Instant start, Instant end) {
+        this(id, name, description, start, end, false);
     }
 
     /** True when {@code start <= time < end}. */

@@ -16,7 +16,7 @@
  * the progress records and event types and attributes.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.segue.api.play;
 
 import org.osgi.annotation.bundle.Export;

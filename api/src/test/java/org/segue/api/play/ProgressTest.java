@@ -39,6 +39,8 @@ class ProgressTest {
         assertFalse(challenge.isOpenAt(T1));
         assertThrows(IllegalArgumentException.class, () -> new ChallengeDescriptor("c/1", "C", "", T1, T0));
         assertThrows(IllegalArgumentException.class, () -> new ChallengeDescriptor("c/1", "C", "", T0, T0));
+        assertFalse(challenge.takesEntries(), "a challenge of package 1.2 takes no entries");
+        assertTrue(new ChallengeDescriptor("v/1", "Vote", "Enter a mix", T0, T1, true).takesEntries());
         assertThrows(IllegalArgumentException.class, () -> new ChallengeProgress("c/1", "u1", -1, false));
         assertEquals(0, ChallengeProgress.initial("c/1", "u1").score());
     }

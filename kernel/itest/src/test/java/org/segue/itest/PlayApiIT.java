@@ -57,12 +57,18 @@ class PlayApiIT {
             JsonNode badges = ok(s.send("GET", "/api/me/badges", alice, null), 200);
             assertTrue(badges.size() >= 9, "badge-core's badges: " + badges);
             JsonNode vote = null;
+            JsonNode theme = null;
             for (JsonNode c : ok(s.send("GET", "/api/me/challenges", alice, null), 200)) {
                 if (c.get("id").asText().startsWith("segue.challenge.vote-")) {
                     vote = c;
+                } else if (c.get("id").asText().startsWith("segue.challenge.weekly-")) {
+                    theme = c;
                 }
             }
             assertNotNull(vote, "challenge-core's community vote");
+            assertNotNull(theme, "challenge-core's weekly theme");
+            assertTrue(vote.get("takesEntries").asBoolean(), vote.toString());
+            assertFalse(theme.get("takesEntries").asBoolean(), "the theme scores the mixes made: " + theme);
             assertTrue(vote.get("open").asBoolean(), "it runs this week: " + vote);
             String path = vote.get("path").asText();
             assertFalse(path.contains("/"), path);
@@ -106,6 +112,13 @@ class PlayApiIT {
                 firstMix |= b.get("id").asText().equals("segue.badge.first-mix/1") && !b.get("earnedAt").isNull();
             }
             assertTrue(firstMix, "the rendered mix earned alice's first-mix badge");
+
+            // The weekly theme scores the mixes made; entering one is refused, not recorded to count nothing.
+            assertTrue(theme.get("open").asBoolean(), "it runs this week: " + theme);
+            HttpResponse<String> themed = s.send("POST", "/api/challenges/" + theme.get("path").asText() + "/entries", alice,
+                    "{\"mixId\":\"" + mixId + "\"}");
+            problem(themed, 409, null);
+            assertTrue(json(themed).get("detail").asText().contains("takes no entries"), themed.body());
 
             // The community vote: enter, list by pseudonym, vote once, rank.
             String base = "/api/challenges/" + path;

@@ -60,7 +60,7 @@ public class BeatTheClockChallenge implements Challenge {
         this.tracks = tracks;
         this.limit = Duration.ofMinutes(minutes);
         this.descriptor = period.descriptor("clock-" + tracks + "x" + minutes + "min", REVISION, "Beat the clock",
-                "Join, then save a mix of " + tracks + " tracks within " + minutes + " minutes; seconds left score");
+                "Join, then save a mix of " + tracks + " tracks within " + minutes + " minutes; seconds left score", false);
     }
 
     @Override

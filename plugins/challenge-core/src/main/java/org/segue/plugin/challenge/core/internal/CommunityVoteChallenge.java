@@ -54,7 +54,7 @@ public class CommunityVoteChallenge implements Challenge {
         }
         this.votes = votes;
         this.descriptor = period.descriptor("vote", REVISION, "Community vote",
-                "Enter a mix (up to " + MAX_ENTRIES + "); each vote from another user is a point, " + votes + " complete it");
+                "Enter a mix (up to " + MAX_ENTRIES + "); each vote from another user is a point, " + votes + " complete it", true);
     }
 
     @Override

@@ -52,7 +52,7 @@ record Period(LocalDate start, int days) {
         return "segue.challenge." + kind + "-" + start + "/" + revision;
     }
 
-    ChallengeDescriptor descriptor(String kind, int revision, String name, String description) {
-        return new ChallengeDescriptor(id(kind, revision), name, description, from(), until());
+    ChallengeDescriptor descriptor(String kind, int revision, String name, String description, boolean takesEntries) {
+        return new ChallengeDescriptor(id(kind, revision), name, description, from(), until(), takesEntries);
     }
 }

@@ -70,7 +70,7 @@ public class WeeklyThemeChallenge implements Challenge {
         String kind = String.format(Locale.ROOT, "weekly-%.0f-%.0f-%.0fmin", minBpm, maxBpm, minutes);
         this.descriptor = period.descriptor(kind, REVISION, "Weekly theme: " + String.format(Locale.ROOT, "%.0f-%.0f BPM", minBpm, maxBpm),
                 String.format(Locale.ROOT, "Mix a %.0f-minute set with every track from %.0f to %.0f BPM; the longest set scores its minutes",
-                        minutes, minBpm, maxBpm));
+                        minutes, minBpm, maxBpm), false);
     }
 
     @Override

@@ -80,6 +80,7 @@ class ChallengesTest {
         WeeklyThemeChallenge c = weekly();
         assertEquals("segue.challenge.weekly-90-130-30min-2026-11-23/1", c.descriptor().id());
         assertEquals(Instant.parse("2026-11-30T00:00:00Z"), c.descriptor().end());
+        assertFalse(c.descriptor().takesEntries(), "it scores the mixes made; nothing is entered");
         List<UserEvent> events = List.of(
                 at("ana", 0, UserEventTypes.MIX_CREATED, UserEventTypes.DURATION, "1500", UserEventTypes.BPMS, "92,100,110"),
                 at("ana", 1, UserEventTypes.MIX_CREATED, UserEventTypes.DURATION, "3600", UserEventTypes.BPMS, "92,131"),
@@ -110,6 +111,7 @@ class ChallengesTest {
         CommunityVoteChallenge c = new CommunityVoteChallenge();
         c.configure(WEEK, 3);
         String id = c.descriptor().id();
+        assertTrue(c.descriptor().takesEntries(), "mixes are entered to be voted on");
         List<UserEvent> events = new ArrayList<>();
         events.add(at("ana", 0, UserEventTypes.VOTE_RECEIVED, UserEventTypes.CHALLENGE, id, UserEventTypes.MIX, "m1",
                 UserEventTypes.VOTER, "bob")); // before the entry: nothing
@@ -139,6 +141,7 @@ class ChallengesTest {
         BeatTheClockChallenge c = new BeatTheClockChallenge();
         c.configure(WEEK, 8, 20);
         String id = c.descriptor().id();
+        assertFalse(c.descriptor().takesEntries());
         List<UserEvent> events = List.of(
                 at("ana", 0, UserEventTypes.MIX_CREATED, UserEventTypes.TRACK_COUNT, "9"), // before joining: nothing
                 at("ana", 1, UserEventTypes.CHALLENGE_JOINED, UserEventTypes.CHALLENGE, id),

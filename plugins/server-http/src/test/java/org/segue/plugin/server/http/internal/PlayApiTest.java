@@ -42,9 +42,9 @@ class PlayApiTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     static final ChallengeDescriptor OPEN = new ChallengeDescriptor("segue.challenge.vote-2026-11-23/1", "Community vote",
-            "Votes count", Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-30T00:00:00Z"));
+            "Votes count", Instant.parse("2026-11-23T00:00:00Z"), Instant.parse("2026-11-30T00:00:00Z"), true);
     static final ChallengeDescriptor CLOSED = new ChallengeDescriptor("segue.challenge.vote-2026-11-02/1", "Old vote",
-            "Votes counted", Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-09T00:00:00Z"));
+            "Votes counted", Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-09T00:00:00Z"), true);
     static final String OPEN_PATH = "segue.challenge.vote-2026-11-23~1";
 
     @TempDir

@@ -49,6 +49,10 @@ final class ChallengeRoutes {
 
     private Reply enter(Call c) throws Exception {
         ChallengeDescriptor d = open(c);
+        if (!d.takesEntries()) {
+            // Recorded, it would count nothing and show up nowhere.
+            throw ApiException.conflict("challenge " + d.id() + " takes no entries: it scores the mixes you make", null);
+        }
         String mixId = mixId(c);
         String user = PlayRoutes.user(c);
         PlayRoutes.OwnMix own = p.mixes.find(user, mixId).orElseThrow(() -> ApiException.notFound("mix " + mixId));

@@ -26,15 +26,16 @@ final class PlayDtos {
      * {@code Challenge}: one installed challenge and the caller's standing.
      *
      * @param path the id as written in paths ({@code /} as {@code ~})
+     * @param takesEntries whether mixes are entered into it (a vote); the others score what users do
      * @param entries the ids of the caller's mixes entered into it
      */
     record ChallengeDto(String id, String path, String name, String description, String start, String end,
-            boolean open, double score, boolean completed, int players, int rank, boolean joined,
+            boolean open, boolean takesEntries, double score, boolean completed, int players, int rank, boolean joined,
             List<String> entries) {
         static ChallengeDto of(ChallengeStanding s, boolean open, boolean joined, List<String> entries) {
             var d = s.challenge();
             return new ChallengeDto(d.id(), ChallengePaths.path(d.id()), d.name(), d.description(), d.start().toString(),
-                    d.end().toString(), open, s.progress().score(), s.progress().completed(), s.players(), s.rank(), joined,
+                    d.end().toString(), open, d.takesEntries(), s.progress().score(), s.progress().completed(), s.players(), s.rank(), joined,
                     List.copyOf(entries));
         }
     }

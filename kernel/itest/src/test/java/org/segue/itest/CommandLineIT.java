@@ -36,6 +36,10 @@ class CommandLineIT {
                 "demo", "-o", work.resolve("demo").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("analyzers") && r.out().contains("segue.analyzer.rhythm/2"), r.out());
+        assertTrue(r.out().contains("wav/wave/rf64/bw64") && r.out().contains("aif/aiff/aifc"), "decoders by format: " + r.out());
+        assertTrue(r.out().contains("Community vote"), "challenges by name: " + r.out());
+        assertTrue(r.out().contains("installed, not set up: archive, jamendo, listenbrainz, musicbrainz, spotify, subsonic"),
+                "connectors wait for segue connect: " + r.out());
         for (String file : new String[] {"mix.wav", "mix.cue", "mix.json", "mix.svg"}) {
             assertTrue(Files.size(work.resolve("demo").resolve(file)) > 0, file + " written");
         }

@@ -2,6 +2,8 @@ package org.segue.plugin.cli.demo.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +15,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.segue.api.command.Command;
 import org.segue.api.command.CommandContext;
 import org.segue.api.command.Progress;
@@ -22,6 +26,7 @@ import org.segue.api.mix.MixPlan;
 import org.segue.api.mix.MixRequest;
 import org.segue.api.mix.MixResult;
 import org.segue.api.mix.RenderOptions;
+import org.segue.api.play.Challenge;
 import org.segue.api.style.TransitionPlan;
 
 /**
@@ -34,8 +39,16 @@ import org.segue.api.style.TransitionPlan;
 @SegueCommand(name = "demo", summary = "Renders a demo DJ mix of a synthesised library and shows the plugins of every stage")
 public class DemoCommand implements Command {
 
-    /** The extension points of the api, by the service interface a plugin registers. */
-    record Stage(String label, String serviceInterface) {
+    /**
+     * The extension points of the api, by the service interface a plugin registers.
+     *
+     * @param setUp how a user sets up a plugin of this stage that waits for its configuration, or
+     *        {@code null} where such plugins are internal
+     */
+    record Stage(String label, String serviceInterface, String setUp) {
+        Stage(String label, String serviceInterface) {
+            this(label, serviceInterface, null);
+        }
     }
 
     static final List<Stage> STAGES = List.of(
@@ -47,7 +60,7 @@ public class DemoCommand implements Command {
             new Stage("time stretchers", "org.segue.api.mix.TimeStretcher"),
             new Stage("recommenders", "org.segue.api.recommend.Recommender"),
             new Stage("track libraries", "org.segue.api.library.TrackLibrary"),
-            new Stage("streaming connectors", "org.segue.api.connector.StreamingConnector"),
+            new Stage("streaming connectors", "org.segue.api.connector.StreamingConnector", "segue connect SERVICE"),
             new Stage("badges", "org.segue.api.play.Badge"),
             new Stage("challenges", "org.segue.api.play.Challenge"),
             new Stage("commands", Command.class.getName()));
@@ -56,6 +69,9 @@ public class DemoCommand implements Command {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile MixEngine engine;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ServiceComponentRuntime scr;
 
     @Activate
     public DemoCommand(BundleContext context) {
@@ -69,7 +85,10 @@ public class DemoCommand implements Command {
         out.println();
         for (Stage stage : STAGES) {
             List<String> providers = providers(stage.serviceInterface());
-            out.printf("  %-22s %2d  %s%n", stage.label(), providers.size(), String.join(", ", providers));
+            List<String> waiting = stage.setUp() == null ? List.of() : waitingForConfiguration(stage.serviceInterface());
+            out.printf("  %-22s %2d  %s%s%n", stage.label(), providers.size(), String.join(", ", providers),
+                    waiting.isEmpty() ? "" : (providers.isEmpty() ? "" : "; ") + "installed, not set up: "
+                            + String.join(", ", waiting) + " (" + stage.setUp() + ")");
         }
         out.println();
         Path outDir = ctx.workingDirectory().resolve("segue-demo");
@@ -130,22 +149,71 @@ public class DemoCommand implements Command {
                 .resolve("segue");
     }
 
-    /** Who provides a stage: the id property the stage defines, else the providing bundle. */
+    /** Who provides a stage: what the stage's plugins are called, else the providing bundle. */
     List<String> providers(String serviceInterface) throws InvalidSyntaxException {
         ServiceReference<?>[] refs = context.getServiceReferences(serviceInterface, null);
         if (refs == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(refs).map(DemoCommand::describe).sorted().toList();
+        return Arrays.stream(refs).map(this::describe).sorted().toList();
     }
 
-    private static String describe(ServiceReference<?> ref) {
+    /**
+     * Components of a stage that need a configuration before they provide it: connectors exist
+     * once the user gave credentials ({@code segue connect}), so without this a fresh install
+     * would show none at all.
+     */
+    List<String> waitingForConfiguration(String serviceInterface) {
+        ServiceComponentRuntime runtime = scr;
+        if (runtime == null) {
+            return List.of();
+        }
+        List<String> waiting = new ArrayList<>();
+        for (ComponentDescriptionDTO d : runtime.getComponentDescriptionDTOs()) {
+            if ("require".equals(d.configurationPolicy) && Arrays.asList(d.serviceInterfaces).contains(serviceInterface)
+                    && runtime.getComponentConfigurationDTOs(d).isEmpty()) {
+                Object named = d.properties.get(org.segue.api.connector.StreamingConnector.SERVICE);
+                waiting.add(named != null ? String.valueOf(named) : d.name);
+            }
+        }
+        waiting.sort(null);
+        return waiting;
+    }
+
+    private String describe(ServiceReference<?> ref) {
+        Object extensions = ref.getProperty(org.segue.api.audio.AudioDecoder.EXTENSIONS);
+        if (extensions instanceof String[] list && list.length > 0) {
+            // One bundle may hold several decoders (WAV and AIFF): the formats tell them apart.
+            return list.length <= 4 ? String.join("/", list) : String.join("/", Arrays.copyOf(list, 3)) + "/…";
+        }
         for (String key : ref.getPropertyKeys()) {
             if (key.startsWith("segue.") && !key.startsWith("segue.command.summary")
                     && (key.endsWith(".id") || key.endsWith(".name") || key.endsWith(".service"))) {
                 return String.valueOf(ref.getProperty(key));
             }
         }
+        String challenge = challengeName(ref);
+        if (challenge != null) {
+            return challenge;
+        }
         return ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
+    }
+
+    /** A challenge's id depends on its configured period, so it is only known to the service. */
+    private String challengeName(ServiceReference<?> ref) {
+        if (!Arrays.asList((String[]) ref.getProperty(org.osgi.framework.Constants.OBJECTCLASS))
+                .contains(Challenge.class.getName())) {
+            return null;
+        }
+        Object service = context.getService(ref);
+        try {
+            return service instanceof Challenge c ? c.descriptor().name() : null;
+        } catch (RuntimeException e) {
+            return null; // a failing plugin is listed by its bundle
+        } finally {
+            if (service != null) {
+                context.ungetService(ref);
+            }
+        }
     }
 }

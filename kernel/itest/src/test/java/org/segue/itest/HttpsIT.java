@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
@@ -153,38 +148,13 @@ class HttpsIT {
 
     /** The HTTP and HTTPS addresses the server printed. */
     private static URI[] awaitEndpoints(Process server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        List<String> lines = new ArrayList<>();
-        URI http = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            String line = out.readLine();
-            if (line == null) {
-                break;
-            }
-            lines.add(line);
-            Matcher plain = HTTP.matcher(line);
-            if (plain.find()) {
-                http = URI.create(plain.group(1));
-            }
-            Matcher m = HTTPS.matcher(line);
-            if (m.find() && http != null) {
-                Thread drain = new Thread(() -> drain(server.getInputStream()));
-                drain.setDaemon(true);
-                drain.start();
-                return new URI[] {http, URI.create(m.group(1))};
-            }
-        }
-        server.destroyForcibly();
-        throw new AssertionError("no HTTP and HTTPS endpoints: " + lines + "\n"
-                + new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private static void drain(InputStream in) {
+        ProcessOutput output = ProcessOutput.follow(server);
         try {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (java.io.IOException ignored) {
-            // the process ended
+            return new URI[] {URI.create(output.await(HTTP, Duration.ofSeconds(90)).group(1)),
+                    URI.create(output.await(HTTPS, Duration.ofSeconds(10)).group(1))};
+        } catch (AssertionError e) {
+            server.destroyForcibly();
+            throw e;
         }
     }
 }

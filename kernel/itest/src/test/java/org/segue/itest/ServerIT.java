@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -48,7 +44,7 @@ class ServerIT {
         final Process process;
         final URI base;
         final String adminPassword;
-        final List<String> output = new ArrayList<>();
+        final ProcessOutput output;
         final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         Server(Path work, Path data) throws Exception {
@@ -59,44 +55,16 @@ class ServerIT {
         Server(Path home, Path work, Path data) throws Exception {
             process = SegueProcess.start(home, work, Map.of("XDG_CACHE_HOME", work.resolve("cache").toString()),
                     "serve", "--port", "0", "--data", data.toString());
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            URI uri = null;
-            String password = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (uri == null && System.nanoTime() < deadline) {
-                String line = out.readLine();
-                if (line == null) {
-                    break;
-                }
-                output.add(line);
-                Matcher m = PASSWORD.matcher(line);
-                if (m.find()) {
-                    password = m.group(1);
-                }
-                m = LISTENING.matcher(line);
-                if (m.find()) {
-                    uri = URI.create(m.group(1));
-                }
-            }
-            if (uri == null) {
+            output = ProcessOutput.follow(process);
+            try {
+                base = URI.create(output.await(LISTENING, Duration.ofSeconds(90)).group(1));
+            } catch (AssertionError | InterruptedException e) {
                 process.destroyForcibly();
-                throw new AssertionError("segue serve did not start: " + output + "\n"
-                        + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                throw e;
             }
-            base = uri;
-            adminPassword = password;
-            // Keep draining standard output so the child never blocks on a full pipe.
-            Thread drain = new Thread(() -> {
-                try {
-                    while (out.readLine() != null) {
-                        // discarded
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            drain.setDaemon(true);
-            drain.start();
+            // Printed before "listening", on the first start only.
+            Matcher password = output.find(PASSWORD);
+            adminPassword = password == null ? null : password.group(1);
         }
 
         HttpResponse<String> send(String method, String path, String token, String json) throws Exception {

@@ -3,18 +3,14 @@ package org.segue.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,35 +38,10 @@ class WebUiIT {
     @BeforeAll
     static void serve() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        server = SegueProcess.start(KernelFixture.DIST, dir, Map.of(), "serve", "--port", "0", "--data", data.toString());
-        StringBuilder seen = new StringBuilder();
-        CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    seen.append(line).append('\n');
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        // Keep draining so a chatty server never blocks on a full pipe.
-                        CompletableFuture.runAsync(() -> drain(out));
-                        return m.group(1).replace("://0.0.0.0", "://127.0.0.1");
-                    }
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            throw new IllegalStateException("segue serve ended before listening:\n" + seen);
-        });
-        base = url.get(180, TimeUnit.SECONDS);
-    }
-
-    private static void drain(BufferedReader out) {
-        try {
-            while (out.readLine() != null) {
-                // discard
-            }
-        } catch (Exception ignored) {
-            // the server stopped
-        }
+        server = SegueProcess.start(KernelFixture.DIST, dir, Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()),
+                "serve", "--port", "0", "--data", data.toString());
+        base = ProcessOutput.follow(server).await(LISTENING, Duration.ofSeconds(120)).group(1)
+                .replace("://0.0.0.0", "://127.0.0.1");
     }
 
     @AfterAll

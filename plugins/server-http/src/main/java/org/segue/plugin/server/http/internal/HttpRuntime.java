@@ -87,26 +87,6 @@ final class HttpRuntime {
         // SPI Fly reports every provider it registers through java.util.logging at INFO.
         spiFlyLog = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
         spiFlyLog.setLevel(verbose ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
-        configuration = configAdmin.getConfiguration(FELIX_HTTP_PID, "?");
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("org.apache.felix.http.enable", "true");
-        props.put("org.apache.felix.https.enable", Boolean.toString(tls != null));
-        if (tls != null) {
-            props.put("org.osgi.service.http.port.secure", Integer.toString(tls.port()));
-            props.put("org.apache.felix.https.keystore", tls.keystore().toString());
-            props.put("org.apache.felix.https.keystore.type", "PKCS12");
-            props.put("org.apache.felix.https.keystore.password", new String(tls.password()));
-            props.put("org.apache.felix.https.keystore.key.password", new String(tls.password()));
-            // TLS 1.2 and 1.3 only: the JDK still offers nothing older by default, but say it here.
-            props.put("org.apache.felix.https.jetty.protocols.included", new String[] {"TLSv1.3", "TLSv1.2"});
-        }
-        // Felix's own plain connector goes on an ephemeral loopback port and is replaced by Segue's
-        // (see SegueConnector: Felix cannot size the accept queue). TLS stays Felix's, on host.
-        props.put("org.apache.felix.http.host", tls != null ? host : "127.0.0.1");
-        props.put("org.osgi.service.http.port", "0");
-        props.put("org.apache.felix.http.jetty.sendServerHeader", "false");
-        props.put("org.apache.felix.http.name", "segue");
-        configuration.update(props);
 
         List<Path> jars = new ArrayList<>();
         if (!Files.isDirectory(bundles)) {
@@ -131,6 +111,29 @@ final class HttpRuntime {
                 started.add(b);
             }
         }
+        configuration = configAdmin.getConfiguration(FELIX_HTTP_PID, "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("org.apache.felix.http.enable", "true");
+        props.put("org.apache.felix.https.enable", Boolean.toString(tls != null));
+        if (tls != null) {
+            props.put("org.osgi.service.http.port.secure", Integer.toString(tls.port()));
+            props.put("org.apache.felix.https.keystore", tls.keystore().toString());
+            props.put("org.apache.felix.https.keystore.type", "PKCS12");
+            props.put("org.apache.felix.https.keystore.password", new String(tls.password()));
+            props.put("org.apache.felix.https.keystore.key.password", new String(tls.password()));
+            // TLS 1.2 and 1.3 only: the JDK still offers nothing older by default, but say it here.
+            props.put("org.apache.felix.https.jetty.protocols.included", new String[] {"TLSv1.3", "TLSv1.2"});
+        }
+        // Felix's own plain connector goes on an ephemeral loopback port and is replaced by Segue's
+        // (see SegueConnector: Felix cannot size the accept queue). TLS stays Felix's, on host.
+        props.put("org.apache.felix.http.host", tls != null ? host : "127.0.0.1");
+        props.put("org.osgi.service.http.port", "0");
+        props.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        props.put("org.apache.felix.http.name", "segue");
+        // Only now, with every bundle started: Felix HTTP waits for this configuration
+        // (require.config), so Jetty starts on Config Admin's thread while this one merely polls,
+        // instead of racing the bundle starts above for the framework's locks.
+        configuration.update(props);
         long deadline = System.nanoTime() + timeout.toNanos();
         Endpoints felix = awaitEndpoints(tls != null, timeout);
         return new Endpoints(plainConnector(host, port, acceptQueue, deadline), felix.https());

@@ -75,6 +75,12 @@ class HttpsIT {
             assertTrue(health.body().contains("\"status\":\"ok\""), health.body());
             SSLSession session = health.sslSession().orElseThrow();
             assertTrue(List.of("TLSv1.3", "TLSv1.2").contains(session.getProtocol()), session.getProtocol());
+            assertEquals(HttpClient.Version.HTTP_2, health.version(), "HTTP/2, agreed through ALPN");
+            HttpResponse<String> oldClient = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build().send(HttpRequest.newBuilder(https.resolve("/api/health"))
+                            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, oldClient.statusCode(), oldClient.body());
+            assertEquals(HttpClient.Version.HTTP_1_1, oldClient.version(), "a client without HTTP/2 still gets HTTP/1.1");
             assertEquals("max-age=31536000", health.headers().firstValue("Strict-Transport-Security").orElse(null),
                     "browsers are told to stay on HTTPS");
 

@@ -123,6 +123,10 @@ final class HttpRuntime {
             props.put("org.apache.felix.https.keystore.key.password", new String(tls.password()));
             // TLS 1.2 and 1.3 only: the JDK still offers nothing older by default, but say it here.
             props.put("org.apache.felix.https.jetty.protocols.included", new String[] {"TLSv1.3", "TLSv1.2"});
+            // HTTP/2 where the client offers it through ALPN (every browser does), else HTTP/1.1.
+            props.put("org.apache.felix.http2.enable", "true");
+            props.put("org.apache.felix.jetty.alpn.protocols", new String[] {"h2", "http/1.1"});
+            props.put("org.apache.felix.jetty.alpn.defaultProtocol", "http/1.1");
         }
         // Felix's own plain connector goes on an ephemeral loopback port and is replaced by Segue's
         // (see SegueConnector: Felix cannot size the accept queue). TLS stays Felix's, on host.

@@ -36,6 +36,7 @@ import org.segue.api.audio.PcmSource;
 import org.segue.api.audio.TrackTags;
 import org.segue.api.play.EventLog;
 import org.segue.support.usage.PluginUsage;
+import org.segue.support.usage.TimedSource;
 import org.segue.support.usage.UsageRecorder;
 
 /**

@@ -8,6 +8,7 @@ import org.segue.api.audio.PcmSource;
 import org.segue.api.mix.StretchProcessor;
 import org.segue.support.audio.PlanarBuffer;
 import org.segue.support.usage.PluginUsage;
+import org.segue.support.usage.TimedSource;
 
 /**
  * One track playing: decoder → time-stretch/pitch-shift → gain and fader → effects, added into the master.
@@ -24,7 +25,7 @@ final class Deck implements AutoCloseable {
 
     final int index;
     final MixTrack track;
-    private final PcmSource source;
+    private final TimedSource source;
     private final StretchProcessor stretcher;
     private final int sourceRate;
     private final int sourceChannels;
@@ -41,19 +42,18 @@ final class Deck implements AutoCloseable {
     private double volume = 1;
     private long position;
     /**
-     * Time in the stretcher's and the decoder's code, and whether they failed, summed in plain
-     * fields so the per-block path allocates nothing; read once the deck is closed.
+     * Time in the stretcher's code, and whether it failed, summed in plain fields so the per-block
+     * path allocates nothing (the decoder's are kept by its {@link TimedSource}); read once the
+     * deck is closed.
      */
     private long stretchNanos;
-    private long decodeNanos;
     private boolean stretchFailed;
-    private boolean decodeFailed;
 
     Deck(int index, MixTrack track, PcmSource source, StretchProcessor stretcher, int masterRate, int maxFrames,
             double gain) {
         this.index = index;
         this.track = track;
-        this.source = source;
+        this.source = new TimedSource(source, 0);
         this.stretcher = stretcher;
         this.sourceRate = source.format().sampleRate();
         this.sourceChannels = source.format().channels();
@@ -87,7 +87,7 @@ final class Deck implements AutoCloseable {
         // The stretcher's time is this section's less the decoder's reads within it; an exception
         // not the decoder's is the stretcher's.
         long start = System.nanoTime();
-        long decodedBefore = decodeNanos;
+        long decodedBefore = source.nanos();
         double speed;
         int got;
         try {
@@ -100,10 +100,10 @@ final class Deck implements AutoCloseable {
             fill(frames);
             got = stretcher.take(block.data, 0, frames);
         } catch (RuntimeException e) {
-            stretchFailed |= !decodeFailed;
+            stretchFailed |= !source.failed();
             throw e;
         } finally {
-            stretchNanos += System.nanoTime() - start - (decodeNanos - decodedBefore);
+            stretchNanos += System.nanoTime() - start - (source.nanos() - decodedBefore);
         }
         for (int c = 0; c < 2; c++) {
             java.util.Arrays.fill(block.data[c], got, frames, 0f);
@@ -174,15 +174,7 @@ final class Deck implements AutoCloseable {
         long frame = Math.max(0, Math.round(trackTime * sourceRate));
         if (frame > 0) {
             if (source.seekable()) {
-                long start = System.nanoTime();
-                try {
-                    source.seek(frame);
-                } catch (IOException | RuntimeException e) {
-                    decodeFailed = true;
-                    throw e;
-                } finally {
-                    decodeNanos += System.nanoTime() - start;
-                }
+                source.seek(frame);
             } else {
                 skip(frame);
             }
@@ -250,17 +242,9 @@ final class Deck implements AutoCloseable {
         }
     }
 
-    /** Reads from the decoder into {@code sourceBuffer}, timed. */
+    /** Reads from the decoder into {@code sourceBuffer}. */
     private int read(int frames) throws IOException {
-        long start = System.nanoTime();
-        try {
-            return source.read(sourceBuffer, 0, frames);
-        } catch (IOException | RuntimeException e) {
-            decodeFailed = true;
-            throw e;
-        } finally {
-            decodeNanos += System.nanoTime() - start;
-        }
+        return source.read(sourceBuffer, 0, frames);
     }
 
     /**
@@ -270,7 +254,7 @@ final class Deck implements AutoCloseable {
      */
     void tally(PluginUsage usage, Class<?> stretcherClass) {
         usage.add(stretcherClass, null, stretchNanos, !stretchFailed);
-        usage.add(source.getClass(), "decoder", decodeNanos, !decodeFailed);
+        usage.add(source.source().getClass(), "decoder", source.nanos(), !source.failed());
         for (EffectSlot e : effects) {
             if (e.used()) {
                 usage.add(e.pluginClass, e.id, e.nanos(), !e.bypassed());
@@ -280,11 +264,6 @@ final class Deck implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        long start = System.nanoTime();
-        try {
-            source.close();
-        } finally {
-            decodeNanos += System.nanoTime() - start;
-        }
+        source.close();
     }
 }

@@ -368,17 +368,7 @@ public abstract class BaseEffectTestCase {
         for (int round = 0; round < 4; round++) {
             runBlocks(processor, parameters, in, block, changes, random, 2000);
         }
-        // An effect that allocates does so in every run; a few hundred bytes in one run only are the
-        // JIT's (a deoptimisation re-materialising objects it had scalar-replaced, on this thread).
-        // So the least of a few runs must be zero.
-        long least = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 5 && least > 0; attempt++) {
-            long first = meter.allocatedBytes();
-            long overhead = meter.allocatedBytes() - first; // what reading the counter costs, normally 0
-            long before = meter.allocatedBytes();
-            runBlocks(processor, parameters, in, block, changes, random, 1000);
-            least = Math.min(least, meter.allocatedBytes() - before - overhead);
-        }
+        long least = meter.leastAllocatedBy(5, () -> runBlocks(processor, parameters, in, block, changes, random, 1000));
         assertEquals(0, least, "bytes allocated by each of 5 runs of 1000 blocks of process(), at least: " + where());
     }
 

@@ -6,7 +6,7 @@
  * <p>Test scope only; never needed at run time. Consumers import {@code [1.0,2)}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.segue.api.testkit;
 
 import org.osgi.annotation.bundle.Export;

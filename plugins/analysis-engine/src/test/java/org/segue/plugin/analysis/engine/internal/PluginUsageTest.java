@@ -224,16 +224,12 @@ class PluginUsageTest {
                 new AudioFormat(44100, 1), -1, failures);
         org.segue.api.testkit.BlockBuffer buffer = new org.segue.api.testkit.BlockBuffer(1, 1000, 44100);
         AudioBlock block = buffer.fill(Signals.sine(44100, 1, 440, 0.5).audio(), 0, 1000);
-        long best = Long.MAX_VALUE;
-        // Best of five: a deoptimisation can re-materialise a scalar-replaced object once.
-        for (int run = 0; run < 5; run++) {
-            long before = meter.allocatedBytes();
+        long least = meter.leastAllocatedBy(5, () -> {
             for (int i = 0; i < 20_000; i++) {
                 slot.accept(block);
             }
-            best = Math.min(best, meter.allocatedBytes() - before);
-        }
-        assertEquals(0, best, "bytes allocated by 20 000 timed blocks");
+        });
+        assertEquals(0, least, "bytes allocated by 20 000 timed blocks");
         assertTrue(slot.nanos() > 0 && slot.active());
         slot.close();
     }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -116,44 +116,28 @@ class SpotifyLoginIT {
             Process login = SegueProcess.start(KernelFixture.DIST, work, env(), "--home", home.toString(),
                     "spotify-login", "--name", "work", "--wait", "120");
             login.getOutputStream().close();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(login.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return e.toString();
-                }
-            });
-            StringBuilder out = new StringBuilder();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(login.getInputStream(), StandardCharsets.UTF_8));
-            String consent = null;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                out.append(line).append('\n');
-                if (line.trim().startsWith(base + "authorize?")) {
-                    consent = line.trim();
-                }
-                if (line.startsWith("Waiting for Spotify's answer")) {
-                    break;
-                }
-            }
-            if (consent == null) {
+            ProcessOutput output = ProcessOutput.follow(login);
+            String consent;
+            try {
+                output.await(Pattern.compile("^Waiting for Spotify's answer"), Duration.ofSeconds(90));
+                Matcher url = output.find(Pattern.compile("^\\s*(" + Pattern.quote(base + "authorize?") + "\\S*)"));
+                assertTrue(url != null, output.toString());
+                consent = url.group(1);
+            } catch (AssertionError e) {
                 // bin/segue is a script: stop the JVM it started too, so standard error ends.
                 login.descendants().forEach(ProcessHandle::destroyForcibly);
                 login.destroyForcibly();
+                throw e;
             }
-            assertTrue(consent != null, out.toString());
             HttpResponse<String> page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build()
                     .send(HttpRequest.newBuilder(URI.create(consent)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode(), page.body());
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                out.append(line).append('\n');
-            }
             assertTrue(login.waitFor(60, TimeUnit.SECONDS));
-            String loginErr = err.get(10, TimeUnit.SECONDS);
-            assertEquals(0, login.exitValue(), out + loginErr);
-            assertTrue(out.toString().contains("Connected the Spotify account 'work'"), out.toString());
+            assertEquals(0, login.exitValue(), output.toString());
+            output.await(Pattern.compile("Connected the Spotify account 'work'"), Duration.ofSeconds(10));
 
             Path tokens = work.resolve("config/segue/conf/spotify/work.tokens.json");
-            assertTrue(Files.isRegularFile(tokens), out.toString());
+            assertTrue(Files.isRegularFile(tokens), output.toString());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens)));
             assertTrue(Files.readString(tokens).contains(REFRESH));
 
@@ -162,7 +146,7 @@ class SpotifyLoginIT {
             assertEquals(0, imported.code(), imported.out() + imported.err());
             assertTrue(imported.out().contains("2 added, 0 updated, 0 unchanged, 0 failed"), imported.out());
             assertTrue(imported.out().contains("2 of them metadata only"), imported.out());
-            String everything = connect.out() + connect.err() + out + loginErr + imported.out() + imported.err();
+            String everything = connect.out() + connect.err() + output + imported.out() + imported.err();
             assertFalse(everything.contains(ACCESS) || everything.contains(REFRESH), "tokens are never printed");
         } finally {
             spotify.stop(0);
